@@ -1,0 +1,124 @@
+"""Pelican settings for the MIA-DO-KI website. Build with `make build` (see README.md)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sys
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent
+if str(ROOT / "plugins") not in sys.path:
+    sys.path.insert(0, str(ROOT / "plugins"))
+
+# --- Site --------------------------------------------------------------------------------
+SITENAME = "MIA-DO-KI"
+SITE_LONG_NAME = "Kommunales Integrationszentrum Dortmund"
+AUTHOR = "Stadt Dortmund – MIA-DO-KI"
+# Links inside the site are root-relative ("/themen/…"), so SITEURL stays empty and a
+# preview works on any host. SITE_BASE_URL is the public address for canonical links,
+# the sitemap and feeds. To be confirmed by the city's web team before going live.
+SITEURL = ""
+SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "https://mia-do-ki.dortmund.de").rstrip("/")
+# Fixed forever: calendar subscribers' apps identify events by it (design.md §6).
+INKA_UID_DOMAIN = "inka.mia-do-ki.dortmund.de"
+TIMEZONE = "Europe/Berlin"
+DEFAULT_LANG = "de"
+LANGUAGES = ("de", "en", "tr", "ar", "uk", "pl")
+
+# --- One clock (design.md §6) ------------------------------------------------------------
+_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+if _epoch:
+    BUILD_DATE = _dt.datetime.fromtimestamp(int(_epoch), ZoneInfo(TIMEZONE)).date()
+else:
+    BUILD_DATE = _dt.datetime.now(ZoneInfo(TIMEZONE)).date()
+INKA_YEARS = list(range(BUILD_DATE.year - 1, BUILD_DATE.year + 4))
+
+# --- Content -----------------------------------------------------------------------------
+PATH = "content"
+ARTICLE_PATHS = ["news"]
+PAGE_PATHS = ["pages", "events"]
+STATIC_PATHS = ["images"]
+ARTICLE_EXCLUDES: list[str] = []
+PAGE_EXCLUDES: list[str] = []
+IGNORE_FILES = [".#*", "*~", "README.md"]
+READERS = {"html": None, "htm": None, "rst": None}
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+SLUGIFY_SOURCE = "basename"
+DEFAULT_PAGINATION = 10
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+
+# --- URLs (design.md §3, contract) -------------------------------------------------------
+ARTICLE_URL = "nachrichten/{slug}/"
+ARTICLE_SAVE_AS = "nachrichten/{slug}/index.html"
+ARTICLE_LANG_URL = "{lang}/nachrichten/{slug}/"
+ARTICLE_LANG_SAVE_AS = "{lang}/nachrichten/{slug}/index.html"
+PAGE_URL = "{section}{slug}/"
+PAGE_SAVE_AS = "{section}{slug}/index.html"
+PAGE_LANG_URL = "{lang}/{section}{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{section}{slug}/index.html"
+DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
+TAG_URL = "nachrichten/thema/{slug}/"
+TAG_SAVE_AS = "nachrichten/thema/{slug}/index.html"
+CATEGORY_SAVE_AS = AUTHOR_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+INDEX_SAVE_AS = "nachrichten/index.html"
+INDEX_URL = "nachrichten/"
+THEMEN_SAVE_AS = "themen/index.html"
+VERANSTALTUNGEN_SAVE_AS = "veranstaltungen/index.html"
+NOTFOUND_SAVE_AS = "404.html"
+SITEMAP_SAVE_AS = "sitemap.xml"
+ROBOTS_SAVE_AS = "robots.txt"
+DIRECT_TEMPLATES = ["index", "themen", "veranstaltungen", "notfound", "sitemap", "robots"]
+PAGINATED_TEMPLATES = {"index": DEFAULT_PAGINATION, "tag": DEFAULT_PAGINATION}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/seite-{number}/", "{base_name}/seite-{number}/index.html"),
+)
+ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
+
+# --- Feeds -------------------------------------------------------------------------------
+FEED_DOMAIN = SITE_BASE_URL
+FEED_ALL_ATOM = "nachrichten/feed.xml"
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+FEED_MAX_ITEMS = 20
+RSS_FEED_SUMMARY_ONLY = True
+
+# --- Theme and plugins -------------------------------------------------------------------
+THEME = "theme"
+THEME_STATIC_DIR = "static"
+THEME_STATIC_PATHS = ["static"]
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["mia_site"]
+DELETE_OUTPUT_DIRECTORY = False
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+SUMMARY_MAX_LENGTH = 40
+TYPOGRIFY = False
+LOG_FILTER: list[tuple[int, str]] = []
+JINJA_ENVIRONMENT = {
+    "extensions": ["jinja2.ext.i18n"],
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+}
+# Tag slugs the German way (Einbürgerung → einbuergerung), then Pelican's defaults.
+SLUGIFY_USE_UNICODE = True
+_GERMAN = [("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")]
+TAG_REGEX_SUBSTITUTIONS = _GERMAN + [
+    (r"[^\w\s-]", ""),
+    (r"(?u)\A\s*", ""),
+    (r"(?u)\s*\Z", ""),
+    (r"[-\s]+", "-"),
+]

@@ -1,0 +1,90 @@
+"""Split a Markdown file into YAML front matter and body, keeping the line of every key."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from content_model.errors import ContentError
+
+_FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass
+class FrontMatter:
+    """Parsed front matter: the data, the line of each key path, and the Markdown body."""
+
+    path: str
+    data: dict[str, Any]
+    body: str
+    body_line: int
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+
+    def line_of(self, *keys: str | int) -> int:
+        """The 1-based line of a key (or its nearest parent); 1 if unknown."""
+        path: KeyPath = tuple(keys)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
+
+    def error(self, keys: tuple[str | int, ...], message: str, expected: str = "",
+              warning: bool = False) -> ContentError:
+        return ContentError(self.path, self.line_of(*keys), message, expected, warning)
+
+
+def _collect_lines(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = prefix + (str(key_node.value),)
+            lines[key] = key_node.start_mark.line + 1
+            _collect_lines(value_node, key, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            key = prefix + (index,)
+            lines[key] = item.start_mark.line + 1
+            _collect_lines(item, key, lines)
+
+
+def parse_front_matter(text: str, path: str) -> FrontMatter:
+    """Parse ``---`` YAML ``---`` + Markdown. Raises :class:`ContentError` on a broken header."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    first = _FENCE.match(text)
+    if not first:
+        raise ContentError(path, 1, "Kopfbereich fehlt",
+                           "die Datei muss mit einer Zeile '---' beginnen, dann YAML, dann '---'")
+    closing = _FENCE.search(text, first.end())
+    if not closing:
+        raise ContentError(path, 1, "Kopfbereich wird nicht geschlossen",
+                           "eine zweite Zeile '---' nach den Metadaten")
+    header = text[first.end():closing.start()]
+    offset = text.count("\n", 0, first.end())  # lines before the YAML text starts
+    try:
+        node = yaml.compose(header, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(header)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + offset) if mark else 1
+        raise ContentError(path, line, f"YAML-Fehler: {exc.problem or exc}",
+                           "gültiges YAML, z. B. 'titel: Text'; Doppelpunkte in Texten in "
+                           "Anführungszeichen setzen") from exc
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ContentError(path, 1 + offset, "Kopfbereich ist keine Liste von Feldern",
+                           "Zeilen der Form 'feld: wert'")
+    lines: dict[KeyPath, int] = {}
+    if node is not None:
+        _collect_lines(node, (), lines)
+    lines = {k: v + offset for k, v in lines.items()}
+    body_start = closing.end()
+    body_line = text.count("\n", 0, body_start) + 2
+    body = text[body_start:].lstrip("\n")
+    return FrontMatter(path=path, data=data, body=body, body_line=body_line, lines=lines)

@@ -1,0 +1,41 @@
+"""INKA holiday engine: holiday files → occurrences in a date range. No Pelican import.
+
+Public API::
+
+    load_holidays(content_dir) -> list[Holiday]            # raises ContentErrors
+    collect_holidays(content_dir) -> (list[Holiday], list[ContentError])
+    occurrences(holidays, start, end, communities=None) -> list[Occurrence]
+"""
+
+from __future__ import annotations
+
+from .constants import COMMUNITIES, DEFAULT_UID_DOMAIN, LANGUAGES
+from .engine import Omission, clear_caches, holiday_occurrences, occurrences, rule_dates
+from .errors import ContentError, ContentErrors
+from .loader import collect_holidays, load_holiday, load_holidays
+from .model import Alternative, Confirmed, Holiday, Native, Occurrence, Rule, Variant
+from .rules import KINDS
+
+__all__ = [
+    "COMMUNITIES",
+    "DEFAULT_UID_DOMAIN",
+    "KINDS",
+    "LANGUAGES",
+    "Alternative",
+    "Confirmed",
+    "ContentError",
+    "ContentErrors",
+    "Holiday",
+    "Native",
+    "Occurrence",
+    "Omission",
+    "Rule",
+    "Variant",
+    "clear_caches",
+    "collect_holidays",
+    "holiday_occurrences",
+    "load_holiday",
+    "load_holidays",
+    "occurrences",
+    "rule_dates",
+]

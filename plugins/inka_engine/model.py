@@ -1,0 +1,162 @@
+"""Data classes: holidays as loaded from content, and their computed occurrences."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from .constants import DEFAULT_LANGUAGE
+
+Status = Literal["confirmed", "estimated"]
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return tuple(sorted((str(k), _freeze(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A date rule: its ``kind`` and the kind's fields (hashable, so results can be cached)."""
+
+    kind: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, kind: str, **params: Any) -> Rule:
+        return cls(kind, _freeze(params))
+
+    def get(self, name: str, default: Any = None) -> Any:
+        for key, value in self.params:
+            if key == name:
+                return value
+        return default
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, **dict(self.params)}
+
+
+@dataclass(frozen=True)
+class Confirmed:
+    """An announced or published date that overrides the rule for its occurrence."""
+
+    start: date
+    source: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Variant:
+    """Another tradition's rule for the same holiday, shown as an alternative date."""
+
+    rule: Rule
+    who: str
+    from_year: int | None = None
+    until_year: int | None = None
+    duration: int | None = None
+
+
+@dataclass(frozen=True)
+class Native:
+    text: str
+    lang: str
+
+
+@dataclass(frozen=True, eq=False)
+class Holiday:
+    """One holiday file: ``content/inka/<community>/<key>.md``."""
+
+    community: str
+    key: str
+    title: str
+    names: Mapping[str, str]
+    rule: Rule
+    duration: int
+    begins: str
+    variance_days: int
+    confirmed: tuple[Confirmed, ...] = ()
+    variants: tuple[Variant, ...] = ()
+    summary: str = ""
+    native: Native | None = None
+    lang: str = DEFAULT_LANGUAGE
+    body: str = ""
+    path: Path | None = None
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def begins_evening_before(self) -> bool:
+        return self.begins == "evening-before"
+
+    @property
+    def ident(self) -> str:
+        """``<community>/<key>`` (keys repeat across communities)."""
+        return f"{self.community}/{self.key}"
+
+    def name(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return self.names.get(lang) or self.names.get(DEFAULT_LANGUAGE) or self.title
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """The date another tradition gives for the same occurrence (from ``variants``)."""
+
+    who: str
+    start: date
+    end: date
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One observance of a holiday.
+
+    ``occurrence`` is the year in the rule's own calendar (Hijri year for ``hijri``, Hebrew
+    year for ``hebrew``, Chinese lunar year for ``chinese-lunar``, else the Gregorian year
+    of the rule's date). It stays the same when a date is corrected and is unique per
+    holiday, also when a lunar holiday falls twice in one Gregorian year.
+    """
+
+    community: str
+    key: str
+    occurrence: int
+    start: date
+    end: date
+    begins_evening_before: bool
+    status: Status
+    variance_days: int
+    source: str
+    names: Mapping[str, str] = field(compare=False, default_factory=dict)
+    estimated_start: date | None = field(compare=False, default=None)
+    alternatives: tuple[Alternative, ...] = field(compare=False, default=())
+    holiday: Holiday | None = field(compare=False, default=None, repr=False)
+
+    def name(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return self.names.get(lang) or self.names.get(DEFAULT_LANGUAGE) or self.key
+
+    @property
+    def uid(self) -> str:
+        """``<community>-<key>-<occurrence>``; feeds append ``@<domain>``."""
+        return f"{self.community}-{self.key}-{self.occurrence}"
+
+    @property
+    def id(self) -> str:
+        """Open-data id ``<community>/<key>/<Gregorian year of start>`` (design.md §6)."""
+        return f"{self.community}/{self.key}/{self.start.year}"
+
+    @property
+    def estimated(self) -> bool:
+        return self.status == "estimated"
+
+    @property
+    def duration(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def corrected(self) -> bool:
+        """True when a confirmed date differs from the rule's date (feeds raise SEQUENCE)."""
+        return self.estimated_start is not None and self.estimated_start != self.start

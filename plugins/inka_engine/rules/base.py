@@ -1,0 +1,96 @@
+"""What a rule kind is: its fields, its valid years, its calendar cycle and its date function."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from ..model import Rule
+
+Cycle = Literal["gregorian", "hebrew", "hijri", "chinese"]
+
+
+@dataclass(frozen=True)
+class Computed:
+    """A rule's date for one cycle (occurrence)."""
+
+    occurrence: int
+    start: date
+    confirmed: bool = False
+    source: str = ""
+    end: date | None = None
+
+
+#: A field check returns ``None`` when the value is fine, else "what is wrong (expected)".
+Check = Callable[[Any], "str | None"]
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    check: Check
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class RuleKind:
+    """One rule kind.
+
+    ``compute(rule, cycle)`` gives the date for one cycle of the kind's calendar (a
+    Gregorian, Hebrew, Hijri or Chinese lunar year), ``None`` when the rule has no date in
+    that cycle, or raises :class:`~inka_engine.errors.OutOfRange`. ``years`` is the range
+    of Gregorian years the kind is valid for; dates outside are omitted with a message.
+    """
+
+    name: str
+    fields: tuple[Field, ...]
+    years: tuple[int, int]
+    cycle: Cycle
+    compute: Callable[[Rule, int], Computed | None]
+    source: Callable[[Rule], str]
+    describe_years: str = ""
+    check: Callable[[Rule], "str | None"] | None = None
+
+
+# ---- small field checks -------------------------------------------------------------------
+
+def int_in(lo: int, hi: int, what: str) -> Check:
+    def check(value: Any) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+            return f"invalid {what} {value!r} (expected a whole number {lo}–{hi})"
+        return None
+
+    return check
+
+
+def any_int(what: str) -> Check:
+    def check(value: Any) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"invalid {what} {value!r} (expected a whole number of days, may be negative)"
+        return None
+
+    return check
+
+
+def one_of(choices: tuple[str, ...], what: str) -> Check:
+    def check(value: Any) -> str | None:
+        if value not in choices:
+            return f"invalid {what} {value!r} (expected one of: {', '.join(choices)})"
+        return None
+
+    return check
+
+
+def text(what: str) -> Check:
+    def check(value: Any) -> str | None:
+        if not isinstance(value, str) or not value.strip():
+            return f"invalid {what} {value!r} (expected a non-empty text)"
+        return None
+
+    return check
+
+
+MONTH = Field("month", int_in(1, 12, "month"))
+DAY = Field("day", int_in(1, 31, "day"))

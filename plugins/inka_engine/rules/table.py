@@ -1,0 +1,177 @@
+"""Dates from maintained published tables: python-holidays country classes.
+
+``source: holidays:IN`` with ``name: Holi`` takes, for each Gregorian year, the first day of
+the first run of consecutive days that carry that name in ``holidays.IN`` (all categories,
+English ``en_US`` names where the class has them, otherwise its default language). The years
+a table covers are the class's ``start_year``–``end_year``, but many lunisolar tables hold
+data for fewer years (the Hindu tables 2001–2035): a year without an entry is omitted with a
+message (never guessed). Entries that python-holidays labels "(estimated)" are kept as
+estimated; all others count as published, hence ``confirmed``.
+
+Optional fields: ``offset`` (days added to the table date) and ``end`` (``{source, name,
+offset}``: the last day is the first such entry on or after the start, plus its offset —
+e.g. Navaratri ends the day before Dussehra); without ``end`` the holiday lasts
+``duration`` days.
+"""
+
+from __future__ import annotations
+
+import difflib
+import warnings
+from collections import defaultdict
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+import holidays
+
+from ..errors import OutOfRange
+from ..model import Rule
+from .base import Computed, Field, RuleKind, any_int, text
+
+PREFIX = "holidays:"
+ESTIMATED_SUFFIX = " (estimated)"
+YEARS = (1900, 2100)
+END_WINDOW_DAYS = 40
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    return frozenset(holidays.list_supported_countries())
+
+
+@lru_cache(maxsize=64)
+def table_class(source: str) -> Any:
+    if not source.startswith(PREFIX) or source[len(PREFIX):] not in _countries():
+        raise KeyError(source)
+    return getattr(holidays, source[len(PREFIX):])
+
+
+def table_years(source: str) -> tuple[int, int]:
+    cls = table_class(source)
+    return max(cls.start_year, YEARS[0]), min(cls.end_year, YEARS[1])
+
+
+def _language(cls: Any) -> str | None:
+    return "en_US" if "en_US" in cls.supported_languages else None
+
+
+@lru_cache(maxsize=8192)
+def table_year(source: str, year: int) -> tuple[dict[str, tuple[tuple[date, bool], ...]], str]:
+    """All entries of one table year: lower-cased name → ((date, estimated), ...), and the
+    library's own note when the year is outside its data (e.g. "available only from 2001")."""
+    cls = table_class(source)
+    lo, hi = table_years(source)
+    if not lo <= year <= hi:
+        return {}, f"{source} covers {lo}–{hi}"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        table = cls(years=year, language=_language(cls), categories=cls.supported_categories)
+        items = sorted(table.items())
+    entries: dict[str, list[tuple[date, bool]]] = defaultdict(list)
+    for day, names in items:
+        for name in names.split("; "):
+            estimated = name.endswith(ESTIMATED_SUFFIX)
+            if estimated:
+                name = name[: -len(ESTIMATED_SUFFIX)]
+            entries[name.strip().lower()].append((day, estimated))
+    note = "; ".join(sorted({str(w.message) for w in caught}))
+    return {k: tuple(v) for k, v in entries.items()}, note
+
+
+def _first_run(source: str, name: str, year: int) -> tuple[date, bool] | None:
+    entries, _ = table_year(source, year)
+    found = [e for e in entries.get(name.lower(), ()) if e[0].year == year]
+    return found[0] if found else None
+
+
+def source_text(source: str) -> str:
+    cls = table_class(source)
+    country = next((c.__name__ for c in cls.__mro__[1:] if c.__name__ != cls.__name__), "")
+    return f"python-holidays {holidays.__version__}, {country} ({source[len(PREFIX):]})".strip()
+
+
+def table(rule: Rule, year: int) -> Computed | None:
+    source, name = rule.get("source"), rule.get("name")
+    found = _first_run(source, name, year)
+    if found is None:
+        _, note = table_year(source, year)
+        raise OutOfRange(f"{source} has no entry '{name}' for {year}" + (f" ({note})" if note else ""))
+    day, estimated = found
+    start = day + timedelta(rule.get("offset", 0))
+    end = _end(dict(rule.get("end") or ()), source, start)
+    return Computed(year, start, confirmed=not estimated, source=source_text(source), end=end)
+
+
+def _end(spec: dict[str, Any], default_source: str, start: date) -> date | None:
+    if not spec:
+        return None
+    source = spec.get("source", default_source)
+    for year in (start.year, start.year + 1):
+        entries, _ = table_year(source, year)
+        for day, _estimated in entries.get(str(spec.get("name", "")).lower(), ()):
+            if start <= day <= start + timedelta(END_WINDOW_DAYS):
+                return day + timedelta(spec.get("offset", 0))
+    return None
+
+
+def _check_source(value: Any) -> str | None:
+    try:
+        table_class(value)
+    except (KeyError, TypeError):
+        return f"unknown table {value!r} (expected holidays:<country code>, e.g. holidays:IN)"
+    return None
+
+
+def known_names(source: str) -> set[str]:
+    lo, hi = table_years(source)
+    probe = range(max(lo, 2015), min(hi, 2035) + 1) or range(lo, min(hi, lo + 20) + 1)
+    names: set[str] = set()
+    for year in probe:
+        names.update(table_year(source, year)[0])
+    return names
+
+
+def _name_in(source: str, name: Any, what: str) -> str | None:
+    if not isinstance(name, str) or not name.strip():
+        return f"invalid {what} {name!r} (expected the holiday's name in {source})"
+    names = known_names(source)
+    if name.lower() not in names:
+        close = difflib.get_close_matches(name.lower(), sorted(names), n=3, cutoff=0.5)
+        hint = f"; close: {', '.join(close)}" if close else ""
+        return f"{what} {name!r} not found in {source} 2015–2035 (expected an English table name{hint})"
+    return None
+
+
+def _check(rule: Rule) -> str | None:
+    source = rule.get("source")
+    problem = _name_in(source, rule.get("name"), "name")
+    if problem:
+        return problem
+    end = rule.get("end")
+    if end is not None:
+        spec = dict(end) if isinstance(end, tuple) else {}
+        end_source = spec.get("source", source)
+        if not spec or _check_source(end_source) or any_int("offset")(spec.get("offset", 0)):
+            return (f"invalid end {end!r} (expected {{source: holidays:XX, name: ..., "
+                    "offset: days}})")
+        return _name_in(end_source, spec.get("name"), "end name")
+    return None
+
+
+TABLE = RuleKind(
+    "table",
+    (
+        Field("source", _check_source),
+        Field("name", text("name")),
+        Field("offset", any_int("offset"), required=False),
+        Field("end", lambda v: None, required=False),
+    ),
+    YEARS,
+    "gregorian",
+    table,
+    lambda rule: source_text(rule.get("source")),
+    "the class's start_year–end_year within 1900–2100; lunisolar tables hold fewer years "
+    "(Hindu 2001–2035, NP 2010–2035, LK 2003–2026)",
+    check=_check,
+)

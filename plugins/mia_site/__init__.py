@@ -1,0 +1,18 @@
+"""Pelican glue for the MIA-DO-KI site: our front-matter reader, the site's context and checks.
+
+The content rules themselves live in ``content_model`` (no Pelican import); this package only
+connects them to Pelican's signals.
+"""
+
+from pelican import signals
+
+from mia_site import context, filters, reader
+
+
+def register() -> None:
+    signals.initialized.connect(reader.reset)
+    signals.readers_init.connect(reader.add_reader)
+    signals.generator_init.connect(filters.install)
+    signals.page_generator_finalized.connect(context.pages_finalized)
+    signals.article_generator_finalized.connect(context.articles_finalized)
+    signals.all_generators_finalized.connect(reader.raise_content_errors)

@@ -1,0 +1,123 @@
+"""A Markdown reader for YAML front matter that reports every mistake as path:line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from markdown import Markdown
+from pelican.readers import MarkdownReader
+from pelican.urlwrappers import Category, Tag
+from pelican.utils import SafeDatetime
+
+from content_model import ContentError, ContentErrors, kind_for_path, parse_front_matter, validate
+from content_model.schema import parse_when
+
+# Errors of the current build, collected while reading, raised once all files are read.
+_ERRORS: list[ContentError] = []
+_CATEGORIES = {"news": "Nachrichten"}
+
+
+def reset(_pelican: object = None) -> None:
+    _ERRORS.clear()
+
+
+def record(errors: list[ContentError]) -> None:
+    _ERRORS.extend(errors)
+
+
+def raise_content_errors(_generators: object = None) -> None:
+    """Stop the build with every content problem found (warnings alone do not stop it)."""
+    errors = [e for e in _ERRORS if not e.warning]
+    if errors:
+        raise ContentErrors(sorted(set(_ERRORS)))
+
+
+def _aware(value: dt.date | dt.datetime, tz: str) -> SafeDatetime:
+    if isinstance(value, dt.datetime):
+        return SafeDatetime(value.year, value.month, value.day, value.hour, value.minute,
+                            tzinfo=ZoneInfo(tz))
+    return SafeDatetime(value.year, value.month, value.day, tzinfo=ZoneInfo(tz))
+
+
+class FrontMatterReader(MarkdownReader):
+    """Reads ``---`` YAML ``---`` + Markdown files of ``content/``."""
+
+    enabled = True
+    file_extensions = ["md", "markdown"]
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        root = Path(self.settings["PATH"]).resolve()
+        source = Path(source_path).resolve()
+        relpath = source.relative_to(root).as_posix()
+        shown = f"content/{relpath}"
+        text = source.read_text(encoding="utf-8")
+        try:
+            fm = parse_front_matter(text, shown)
+        except ContentError as exc:
+            record([exc])
+            raise
+        kind = kind_for_path(relpath)
+        if kind is None:
+            error = ContentError(shown, 1, "Datei liegt in keinem bekannten Inhaltsordner",
+                                 "content/pages, content/pages/themen, content/news, content/events")
+            record([error])
+            raise error
+        problems = validate(fm, kind, root)
+        record(problems)
+        if any(not p.warning for p in problems):
+            raise ContentErrors(problems)
+        md = Markdown(**{k: v for k, v in self.settings["MARKDOWN"].items() if k != "extensions"},
+                      extensions=list(self.settings["MARKDOWN"].get("extension_configs", {})))
+        content = md.convert(fm.body)
+        return content, self._metadata(fm.data, kind, relpath)
+
+    def _metadata(self, data: dict[str, Any], kind: str, relpath: str) -> dict[str, Any]:
+        settings = self.settings
+        meta: dict[str, Any] = {k: v for k, v in data.items() if k not in ("tags", "date", "status")}
+        meta["kind"] = kind
+        meta["lang"] = data.get("lang", settings["DEFAULT_LANG"])
+        meta["summary_text"] = data["summary"].strip()
+        meta["summary"] = html.escape(meta["summary_text"], quote=False)
+        build_date: dt.date = settings["BUILD_DATE"]
+        tz = data.get("timezone", settings["TIMEZONE"])
+        if "date" in data:
+            when = parse_when(data["date"])
+            assert when is not None  # validated
+            meta["date"] = _aware(when, tz)
+            published = (when.date() if isinstance(when, dt.datetime) else when) <= build_date
+            meta["status"] = "published" if published else "draft"
+        if kind in _CATEGORIES:
+            meta["category"] = Category(_CATEGORIES[kind], settings)
+        if data.get("tags"):
+            meta["tags"] = [Tag(t, settings) for t in data["tags"]]
+        if kind == "topic":
+            parent = data.get("parent")
+            meta["section"] = f"themen/{parent}/" if parent else "themen/"
+        elif kind == "event":
+            meta["section"] = "veranstaltungen/"
+            meta["template"] = "event"
+            meta["event_status"] = data.get("status", "confirmed")
+            start = parse_when(data["start"])
+            end = parse_when(data["end"]) if data.get("end") is not None else None
+            meta["all_day"] = not isinstance(start, dt.datetime)
+            meta["start"] = _aware(start, tz)  # type: ignore[arg-type]
+            meta["end"] = _aware(end, tz) if end is not None else None
+        else:
+            meta["section"] = ""
+        if kind == "page" and data.get("slug") == "startseite":
+            meta["template"] = "home"
+            meta["save_as"] = "index.html" if meta["lang"] == settings["DEFAULT_LANG"] \
+                else f"{meta['lang']}/index.html"
+            meta["url"] = "" if meta["lang"] == settings["DEFAULT_LANG"] else f"{meta['lang']}/"
+        elif kind == "topic":
+            meta.setdefault("template", "topic")
+        return meta
+
+
+def add_reader(readers: Any) -> None:
+    for ext in FrontMatterReader.file_extensions:
+        readers.reader_classes[ext] = FrontMatterReader

@@ -1,0 +1,161 @@
+"""Shared fixtures: one reproducible site build per session, a loopback server, a browser.
+
+Tools that come from outside Python (Debian chromium, Java, the npm tools in node_modules) are
+looked up here. A missing tool skips its gates LOUDLY outside CI and fails them under CI=true
+(design.md §9); the skipped gates are listed in a banner at the end of the run.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+# 2026-01-01 00:00 UTC: the one clock of the test build (design.md §6), so that every build of a
+# commit is byte-identical and the golden files do not change with the day the tests run.
+SOURCE_DATE_EPOCH = "1767225600"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+NODE_MODULES = ROOT / "node_modules"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+
+_SKIPPED: dict[str, set[str]] = {}
+
+
+def on_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+def require_tool(ok: bool, tool: str, how: str, gate: str) -> None:
+    """Skip (locally, loudly) or fail (CI=true) when an external tool is missing."""
+    if ok:
+        return
+    reason = f"{tool} is missing - {how}"
+    if on_ci():
+        pytest.fail(f"CI=true and {reason}: the gate '{gate}' must run on CI", pytrace=False)
+    _SKIPPED.setdefault(reason, set()).add(gate)
+    pytest.skip(f"!!! GATE NOT RUN: {gate}: {reason} !!!")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite tests/site/golden/*.html from the current build "
+                          "(review the diff by hand before committing)")
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if not _SKIPPED:
+        return
+    tr = terminalreporter
+    tr.write_sep("!", "GATES SKIPPED BECAUSE A TOOL IS MISSING", red=True, bold=True)
+    for reason, gates in sorted(_SKIPPED.items()):
+        tr.write_line(f"  {reason}", red=True, bold=True)
+        for gate in sorted(gates):
+            tr.write_line(f"      - {gate}", red=True)
+    tr.write_line("  These checks did NOT run. Install the tools (see .ci/run) or run on CI, "
+                  "where nothing may skip.", red=True, bold=True)
+    tr.write_sep("!", red=True, bold=True)
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole site, built once per session with a fixed SOURCE_DATE_EPOCH."""
+    import tasks
+
+    output = tmp_path_factory.mktemp("build") / "site"
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+    # tasks.ENV was copied from os.environ at import time; the build must see the epoch.
+    saved_task_env = tasks.ENV.get("SOURCE_DATE_EPOCH")
+    tasks.ENV["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+    try:
+        ok = tasks.build_site(output, quiet=True)
+    finally:
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+        if saved_task_env is None:
+            tasks.ENV.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            tasks.ENV["SOURCE_DATE_EPOCH"] = saved_task_env
+    if not ok or not (output / "index.html").is_file():
+        pytest.fail("the site build failed (see the pelican output above); "
+                    "every whole-site gate depends on it", pytrace=False)
+    return output
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(site_dir: Path) -> Iterator[str]:
+    """The built site on http://127.0.0.1:<free port> (base URL without a trailing slash)."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        host, port = server.server_address[:2]
+        with socket.create_connection((str(host), int(port)), timeout=5):
+            pass
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian chromium driven by Playwright (design.md §9); no browser download."""
+    require_tool(CHROMIUM.exists(), str(CHROMIUM),
+                 "install it with `apt-get install -y chromium`", "browser gates (axe, 320 px, "
+                 "keyboard, requests)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                     args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="session")
+def java() -> str:
+    path = shutil.which("java")
+    require_tool(path is not None, "java", "install it with `apt-get install -y "
+                 "default-jre-headless`", "HTML/CSS validity (vnu)")
+    assert path is not None
+    return path
+
+
+@pytest.fixture(scope="session")
+def vnu_jar() -> Path:
+    require_tool(VNU_JAR.is_file(), str(VNU_JAR.relative_to(ROOT)),
+                 "run `npm ci --ignore-scripts` (make test does it)", "HTML/CSS validity (vnu)")
+    return VNU_JAR
+
+
+@pytest.fixture(scope="session")
+def axe_js() -> Path:
+    require_tool(AXE_JS.is_file(), str(AXE_JS.relative_to(ROOT)),
+                 "run `npm ci --ignore-scripts` (make test does it)", "accessibility (axe-core)")
+    return AXE_JS
