@@ -36,7 +36,7 @@ else:
 INKA_YEARS = list(range(BUILD_DATE.year - 1, BUILD_DATE.year + 4))
 
 # --- Content -----------------------------------------------------------------------------
-PATH = "content"
+PATH = os.environ.get("MIA_CONTENT_PATH", str(ROOT / "content"))
 ARTICLE_PATHS = ["news"]
 PAGE_PATHS = ["pages", "events"]
 STATIC_PATHS = ["images"]
@@ -116,9 +116,4 @@ JINJA_ENVIRONMENT = {
 # Tag slugs the German way (Einbürgerung → einbuergerung), then Pelican's defaults.
 SLUGIFY_USE_UNICODE = True
 _GERMAN = [("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")]
-TAG_REGEX_SUBSTITUTIONS = _GERMAN + [
-    (r"[^\w\s-]", ""),
-    (r"(?u)\A\s*", ""),
-    (r"(?u)\s*\Z", ""),
-    (r"[-\s]+", "-"),
-]
+TAG_REGEX_SUBSTITUTIONS = [*_GERMAN, (r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]

@@ -23,13 +23,14 @@ ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(
 
 
 def _run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(args, cwd=ROOT, env=ENV, **kwargs)  # type: ignore[call-overload]
+    return subprocess.run(args, cwd=ROOT, env=ENV, check=False, **kwargs)  # type: ignore[call-overload]
 
 
-def build_site(output: Path, *, quiet: bool = False) -> bool:
+def build_site(output: Path, *, quiet: bool = False, content: Path | None = None) -> bool:
     """Build into a temporary sibling of `output` and swap it in only when the build succeeded.
 
-    A failed build leaves the last good `output` untouched (design.md §2).
+    A failed build leaves the last good `output` untouched (design.md §2). `content` replaces
+    the content folder (tests build broken copies of it).
     """
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -38,7 +39,8 @@ def build_site(output: Path, *, quiet: bool = False) -> bool:
     args = [PY, "-m", "pelican", "-s", str(CONF), "-o", str(tmp), "--fatal", "warnings"]
     if quiet:
         args.append("-q")
-    result = _run(args)
+    env = {**ENV, "MIA_CONTENT_PATH": str(content.resolve())} if content is not None else ENV
+    result = subprocess.run(args, cwd=ROOT, env=env, check=False)
     if result.returncode != 0:
         shutil.rmtree(tmp, ignore_errors=True)
         print(f"Build FAILED: {output} was left as it was.", file=sys.stderr)
@@ -62,11 +64,11 @@ def build(c, output="output"):
 @task(help={"port": "port on localhost (default 8000)", "output": "directory to serve"})
 def serve(c, port=8000, output="output"):
     """Build, serve at http://localhost:8000 and rebuild when content, theme or plugins change."""
-    import functools  # noqa: PLC0415
-    import http.server  # noqa: PLC0415
-    import threading  # noqa: PLC0415
+    import functools
+    import http.server
+    import threading
 
-    from watchfiles import watch  # noqa: PLC0415
+    from watchfiles import watch
 
     target = ROOT / output
     build_site(target)

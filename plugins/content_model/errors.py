@@ -32,6 +32,13 @@ class ContentErrors(Exception):
         self.errors = sorted(errors)
         super().__init__("\n".join(str(e) for e in self.errors))
 
+    @classmethod
+    def summary(cls, count: int) -> ContentErrors:
+        """A short exception for the end of a build whose problems were already printed."""
+        exc = cls([])
+        exc.args = (f"{count} Fehler im Inhalt (siehe oben): nichts wurde veröffentlicht.",)
+        return exc
+
 
 def display_path(path: Path | str, root: Path | None = None) -> str:
     """The path as an editor knows it: relative to the repository root when possible."""

@@ -8,11 +8,21 @@ from typing import Any
 
 import yaml
 
-from content_model.errors import ContentError
+from content_model.errors import ContentError, ContentErrors
 
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 
 KeyPath = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text: the schema parses them and can name the line."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass
@@ -42,43 +52,47 @@ class FrontMatter:
 def _collect_lines(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int]) -> None:
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
-            key = prefix + (str(key_node.value),)
+            key = (*prefix, str(key_node.value))
             lines[key] = key_node.start_mark.line + 1
             _collect_lines(value_node, key, lines)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            key = prefix + (index,)
+            key = (*prefix, index)
             lines[key] = item.start_mark.line + 1
             _collect_lines(item, key, lines)
 
 
+def _fail(path: str, line: int, message: str, expected: str = "") -> ContentErrors:
+    return ContentErrors([ContentError(path, line, message, expected)])
+
+
 def parse_front_matter(text: str, path: str) -> FrontMatter:
-    """Parse ``---`` YAML ``---`` + Markdown. Raises :class:`ContentError` on a broken header."""
+    """Parse ``---`` YAML ``---`` + Markdown. Raises :class:`ContentErrors` on a broken header."""
     if text.startswith("\ufeff"):
         text = text[1:]
     first = _FENCE.match(text)
     if not first:
-        raise ContentError(path, 1, "Kopfbereich fehlt",
+        raise _fail(path, 1, "Kopfbereich fehlt",
                            "die Datei muss mit einer Zeile '---' beginnen, dann YAML, dann '---'")
     closing = _FENCE.search(text, first.end())
     if not closing:
-        raise ContentError(path, 1, "Kopfbereich wird nicht geschlossen",
+        raise _fail(path, 1, "Kopfbereich wird nicht geschlossen",
                            "eine zweite Zeile '---' nach den Metadaten")
     header = text[first.end():closing.start()]
     offset = text.count("\n", 0, first.end())  # lines before the YAML text starts
     try:
-        node = yaml.compose(header, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(header)
+        node = yaml.compose(header, Loader=_Loader)
+        data = yaml.load(header, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + offset) if mark else 1
-        raise ContentError(path, line, f"YAML-Fehler: {exc.problem or exc}",
+        raise _fail(path, line, f"YAML-Fehler: {exc.problem or exc}",
                            "gültiges YAML, z. B. 'titel: Text'; Doppelpunkte in Texten in "
                            "Anführungszeichen setzen") from exc
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise ContentError(path, 1 + offset, "Kopfbereich ist keine Liste von Feldern",
+        raise _fail(path, 1 + offset, "Kopfbereich ist keine Liste von Feldern",
                            "Zeilen der Form 'feld: wert'")
     lines: dict[KeyPath, int] = {}
     if node is not None:

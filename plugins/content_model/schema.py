@@ -46,7 +46,7 @@ def kind_for_path(relpath: str) -> str | None:
     return None
 
 
-def parse_when(value: Any) -> dt.date | dt.datetime | None:
+def parse_when(value: Any) -> dt.date | dt.datetime | None:  # noqa: PLR0911
     """A date (``YYYY-MM-DD``) or a naive local date-time (``YYYY-MM-DD HH:MM``); None if bad."""
     if isinstance(value, dt.datetime):
         return value.replace(tzinfo=None, second=0, microsecond=0)
@@ -214,7 +214,7 @@ def _event(fm: FrontMatter, errors: list[ContentError]) -> None:
     _text(fm, errors, "organizer")
     for key in ("registration", "cost", "accessibility", "series", "time_note"):
         _text(fm, errors, key, required=False)
-    _string_list(fm, errors, "languages", LANGUAGES + ("ku", "ru", "fa", "ro", "bg", "it"))
+    _string_list(fm, errors, "languages", (*LANGUAGES, "ku", "ru", "fa", "ro", "bg", "it"))
     _string_list(fm, errors, "tags")
     status = fm.data.get("status", "confirmed")
     if status not in EVENT_STATUS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import sys
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -31,9 +32,14 @@ def record(errors: list[ContentError]) -> None:
 
 def raise_content_errors(_generators: object = None) -> None:
     """Stop the build with every content problem found (warnings alone do not stop it)."""
-    errors = [e for e in _ERRORS if not e.warning]
+    problems = sorted(set(_ERRORS))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = [e for e in problems if not e.warning]
     if errors:
-        raise ContentErrors(sorted(set(_ERRORS)))
+        print(f"{len(errors)} Fehler im Inhalt: nichts wurde veröffentlicht.", file=sys.stderr)
+        # SystemExit passes Pelican's generic handler: no traceback, just the list above.
+        raise SystemExit(1)
 
 
 def _aware(value: dt.date | dt.datetime, tz: str) -> SafeDatetime:
@@ -47,7 +53,7 @@ class FrontMatterReader(MarkdownReader):
     """Reads ``---`` YAML ``---`` + Markdown files of ``content/``."""
 
     enabled = True
-    file_extensions = ["md", "markdown"]
+    file_extensions = ("md", "markdown")
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         root = Path(self.settings["PATH"]).resolve()
@@ -57,23 +63,31 @@ class FrontMatterReader(MarkdownReader):
         text = source.read_text(encoding="utf-8")
         try:
             fm = parse_front_matter(text, shown)
-        except ContentError as exc:
-            record([exc])
-            raise
+        except ContentErrors as exc:
+            return self._rejected(exc.errors, relpath)
         kind = kind_for_path(relpath)
         if kind is None:
-            error = ContentError(shown, 1, "Datei liegt in keinem bekannten Inhaltsordner",
-                                 "content/pages, content/pages/themen, content/news, content/events")
-            record([error])
-            raise error
+            return self._rejected([ContentError(
+                shown, 1, "Datei liegt in keinem bekannten Inhaltsordner",
+                "content/pages, content/pages/themen, content/news, content/events")], relpath)
         problems = validate(fm, kind, root)
-        record(problems)
         if any(not p.warning for p in problems):
-            raise ContentErrors(problems)
+            return self._rejected(problems, relpath)
+        record(problems)
         md = Markdown(**{k: v for k, v in self.settings["MARKDOWN"].items() if k != "extensions"},
                       extensions=list(self.settings["MARKDOWN"].get("extension_configs", {})))
         content = md.convert(fm.body)
         return content, self._metadata(fm.data, kind, relpath)
+
+    def _rejected(self, errors: list[ContentError], relpath: str) -> tuple[str, dict[str, Any]]:
+        """Record the problems and hand Pelican an unpublished stand-in, so that reading goes
+        on and every problem of every file is reported together at the end."""
+        record(errors)
+        return "", {
+            "title": relpath, "slug": "rejected-" + relpath.replace("/", "-").replace(".", "-"),
+            "status": "draft", "date": SafeDatetime(1970, 1, 1, tzinfo=ZoneInfo("UTC")),
+            "section": "", "kind": "rejected", "lang": self.settings["DEFAULT_LANG"],
+        }
 
     def _metadata(self, data: dict[str, Any], kind: str, relpath: str) -> dict[str, Any]:
         settings = self.settings

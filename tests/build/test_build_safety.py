@@ -1,0 +1,97 @@
+"""A build with a content mistake stops with path:line and leaves the last good output alone."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import tasks
+
+ROOT = Path(tasks.__file__).resolve().parent
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(ROOT / "content", target, ignore=shutil.ignore_patterns("inka"))
+    return target
+
+
+def _build(output: Path, content: Path) -> subprocess.CompletedProcess[str]:
+    code = ("import sys, pathlib, tasks; "
+            "sys.exit(0 if tasks.build_site(pathlib.Path(sys.argv[1]), quiet=True, "
+            "content=pathlib.Path(sys.argv[2])) else 1)")
+    return subprocess.run([sys.executable, "-c", code, str(output), str(content)],
+                          cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+NEWS = """---
+title: Testmeldung
+slug: testmeldung
+date: 2025-01-02
+lang: de
+summary: Eine Meldung für den Test.
+---
+Text.
+"""
+EVENT = """---
+title: Testtermin
+slug: testtermin
+date: 2025-01-02
+lang: de
+summary: Ein Termin für den Test.
+start: 2025-06-21 12:00
+end: 2025-06-21 14:00
+timezone: Europe/Berlin
+location:
+  name: Rathaus
+organizer: MIA-DO-KI
+---
+Text.
+"""
+
+# case: (file below content/, good text, replaced line, replacement, message)
+BROKEN = {
+    "yaml": ("news/2025-01-02-testmeldung.md", NEWS, "title: Testmeldung",
+             "title: Test: [kaputt", "YAML-Fehler"),
+    "bad date": ("events/testtermin.md", EVENT, "start: 2025-06-21 12:00",
+                 "start: 21.06.2025 12:00", "ungültiges Datum"),
+    "end before start": ("events/testtermin.md", EVENT, "end: 2025-06-21 14:00",
+                         "end: 2025-06-21 10:00", "liegt vor dem Beginn"),
+    "unknown timezone": ("events/testtermin.md", EVENT, "timezone: Europe/Berlin",
+                         "timezone: Europe/Dortmund", "unbekannte Zeitzone"),
+    "unknown field": ("news/2025-01-02-testmeldung.md", NEWS, "slug: testmeldung",
+                      "titel: Testmeldung", "unbekanntes Feld 'titel'"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_broken_content_keeps_last_good_output(case: str, content_copy: Path,
+                                               tmp_path: Path) -> None:
+    relpath, good, old, new, message = BROKEN[case]
+    source = content_copy / relpath
+    source.write_text(good, encoding="utf-8")
+    output = tmp_path / "output"
+    first = _build(output, content_copy)
+    assert first.returncode == 0, first.stderr
+    before = _snapshot(output)
+    assert "index.html" in before
+
+    source.write_text(good.replace(old, new, 1), encoding="utf-8")
+    line = good.splitlines().index(old) + 1
+
+    second = _build(output, content_copy)
+    assert second.returncode != 0
+    assert f"content/{relpath}:{line}: " in second.stderr, second.stderr
+    assert message in second.stderr
+    assert _snapshot(output) == before
+    assert not list(tmp_path.glob(".output.*")), "temporary build folders were left behind"
