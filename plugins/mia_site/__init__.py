@@ -6,7 +6,7 @@ connects them to Pelican's signals.
 
 from pelican import signals
 
-from mia_site import context, filters, reader
+from mia_site import context, filters, reader, writer
 
 
 def register() -> None:
@@ -16,3 +16,4 @@ def register() -> None:
     signals.page_generator_finalized.connect(context.pages_finalized)
     signals.article_generator_finalized.connect(context.articles_finalized)
     signals.all_generators_finalized.connect(reader.raise_content_errors)
+    signals.get_writer.connect(writer.get_writer)
