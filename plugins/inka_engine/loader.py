@@ -87,12 +87,12 @@ def _rule(raw: Any, problems: _Problems, *where: str | int) -> Rule | None:
     return rule
 
 
-def _int_field(data: Mapping[str, Any], name: str, lo: int, hi: int, what: str,
-               problems: _Problems, *where: str | int) -> int | None:
+def _int_field(data: Mapping[str, Any], name: str, problems: _Problems, *, lo: int, hi: int,
+               what: str = "days") -> int | None:
     value = data.get(name)
     if not _is_int(value) or not lo <= value <= hi:
         problems.add(f"invalid {name} {value!r} (expected {what}, a whole number {lo}–{hi})",
-                     *where, name)
+                     name)
         return None
     return int(value)
 
@@ -259,12 +259,12 @@ def load_holiday(path: Path) -> tuple[Holiday | None, list[ContentError]]:
         problems.add(f"invalid lang {lang!r} (expected one of: {', '.join(LANGUAGES)})", "lang")
     names = _names(data, problems) if "names" in data else {}
     rule = _rule(data["rule"], problems, "rule") if "rule" in data else None
-    duration = _int_field(data, "duration", 1, 60, "days", problems) if "duration" in data else None
+    duration = _int_field(data, "duration", problems, lo=1, hi=60) if "duration" in data else None
     begins = data.get("begins")
     if "begins" in data and begins not in BEGINS:
         problems.add(f"invalid begins {begins!r} (expected one of: {', '.join(BEGINS)})",
                      "begins")
-    variance = (_int_field(data, "variance_days", 0, 30, "days", problems)
+    variance = (_int_field(data, "variance_days", problems, lo=0, hi=30)
                 if "variance_days" in data else None)
     native = None
     raw_native = data.get("native")

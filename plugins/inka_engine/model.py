@@ -153,6 +153,12 @@ class Occurrence:
         return self.status == "estimated"
 
     @property
+    def may_move(self) -> bool:
+        """Estimated *and* the date can really move (``variance_days`` > 0); exact
+        arithmetic dates (Christmas, Easter, Hebrew dates) are estimated but cannot move."""
+        return self.estimated and self.variance_days > 0
+
+    @property
     def duration(self) -> int:
         return (self.end - self.start).days + 1
 

@@ -51,7 +51,7 @@ class RuleKind:
     compute: Callable[[Rule, int], Computed | None]
     source: Callable[[Rule], str]
     describe_years: str = ""
-    check: Callable[[Rule], "str | None"] | None = None
+    check: Callable[[Rule], str | None] | None = None
 
 
 # ---- small field checks -------------------------------------------------------------------

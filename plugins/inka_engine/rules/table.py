@@ -1,6 +1,7 @@
 """Dates from maintained published tables: python-holidays country classes.
 
-``source: holidays:IN`` with ``name: Holi`` takes, for each Gregorian year, the first day of
+``source: holidays:IN`` with ``name: Holi`` (or a list of names, tried in order, for tables
+that rename an entry in some years) takes, for each Gregorian year, the first day of
 the first run of consecutive days that carry that name in ``holidays.IN`` (all categories,
 English ``en_US`` names where the class has them, otherwise its default language). The years
 a table covers are the class's ``start_year``–``end_year``, but many lunisolar tables hold
@@ -70,19 +71,26 @@ def table_year(source: str, year: int) -> tuple[dict[str, tuple[tuple[date, bool
         items = sorted(table.items())
     entries: dict[str, list[tuple[date, bool]]] = defaultdict(list)
     for day, names in items:
-        for name in names.split("; "):
-            estimated = name.endswith(ESTIMATED_SUFFIX)
-            if estimated:
-                name = name[: -len(ESTIMATED_SUFFIX)]
+        for label in names.split("; "):
+            estimated = label.endswith(ESTIMATED_SUFFIX)
+            name = label[: -len(ESTIMATED_SUFFIX)] if estimated else label
             entries[name.strip().lower()].append((day, estimated))
     note = "; ".join(sorted({str(w.message) for w in caught}))
     return {k: tuple(v) for k, v in entries.items()}, note
 
 
-def _first_run(source: str, name: str, year: int) -> tuple[date, bool] | None:
+def _names(value: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _first_run(source: str, names: tuple[str, ...], year: int) -> tuple[date, bool] | None:
+    """First entry of the first of ``names`` that the table has in ``year``."""
     entries, _ = table_year(source, year)
-    found = [e for e in entries.get(name.lower(), ()) if e[0].year == year]
-    return found[0] if found else None
+    for name in names:
+        found = [e for e in entries.get(name.lower(), ()) if e[0].year == year]
+        if found:
+            return found[0]
+    return None
 
 
 def source_text(source: str) -> str:
@@ -92,11 +100,12 @@ def source_text(source: str) -> str:
 
 
 def table(rule: Rule, year: int) -> Computed | None:
-    source, name = rule.get("source"), rule.get("name")
-    found = _first_run(source, name, year)
+    source, names = rule.get("source"), _names(rule.get("name"))
+    found = _first_run(source, names, year)
     if found is None:
         _, note = table_year(source, year)
-        raise OutOfRange(f"{source} has no entry '{name}' for {year}" + (f" ({note})" if note else ""))
+        raise OutOfRange(f"{source} has no entry {' / '.join(map(repr, names))}"
+                         + (f" ({note})" if note else ""))
     day, estimated = found
     start = day + timedelta(rule.get("offset", 0))
     end = _end(dict(rule.get("end") or ()), source, start)
@@ -113,6 +122,13 @@ def _end(spec: dict[str, Any], default_source: str, start: date) -> date | None:
             if start <= day <= start + timedelta(END_WINDOW_DAYS):
                 return day + timedelta(spec.get("offset", 0))
     return None
+
+
+def _check_name(value: Any) -> str | None:
+    if isinstance(value, list | tuple) and value and all(
+            isinstance(v, str) and v.strip() for v in value):
+        return None
+    return text("name")(value)
 
 
 def _check_source(value: Any) -> str | None:
@@ -145,9 +161,10 @@ def _name_in(source: str, name: Any, what: str) -> str | None:
 
 def _check(rule: Rule) -> str | None:
     source = rule.get("source")
-    problem = _name_in(source, rule.get("name"), "name")
-    if problem:
-        return problem
+    for name in _names(rule.get("name")):
+        problem = _name_in(source, name, "name")
+        if problem:
+            return problem
     end = rule.get("end")
     if end is not None:
         spec = dict(end) if isinstance(end, tuple) else {}
@@ -163,7 +180,7 @@ TABLE = RuleKind(
     "table",
     (
         Field("source", _check_source),
-        Field("name", text("name")),
+        Field("name", _check_name),
         Field("offset", any_int("offset"), required=False),
         Field("end", lambda v: None, required=False),
     ),

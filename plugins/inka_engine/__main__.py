@@ -1,0 +1,7 @@
+"""``python -m inka_engine`` (with ``PYTHONPATH=plugins``)."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,76 @@
+"""Open-data rows (design.md §6) as JSON, CSV (UTF-8 with BOM) and a plain-text table."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from .constants import DEFAULT_LANGUAGE
+from .model import Occurrence
+
+FIELDS: tuple[str, ...] = (
+    "id", "community", "key", "name", "start", "end", "begins_evening_before", "status",
+    "variance_days", "url", "source",
+)
+
+
+def holiday_url(occ: Occurrence, site_url: str = "", lang: str = DEFAULT_LANGUAGE) -> str:
+    """``<site>/[<lang>/]kalender/<community>/<key>/``, or "" without a site URL."""
+    if not site_url:
+        return ""
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"/{lang}"
+    return f"{site_url.rstrip('/')}{prefix}/kalender/{occ.community}/{occ.key}/"
+
+
+def row(occ: Occurrence, lang: str = DEFAULT_LANGUAGE, site_url: str = "") -> dict[str, Any]:
+    return {
+        "id": occ.id,
+        "community": occ.community,
+        "key": occ.key,
+        "name": occ.name(lang),
+        "start": occ.start.isoformat(),
+        "end": occ.end.isoformat(),
+        "begins_evening_before": occ.begins_evening_before,
+        "status": occ.status,
+        "variance_days": occ.variance_days,
+        "url": holiday_url(occ, site_url, lang),
+        "source": occ.source,
+    }
+
+
+def to_json(occurrences: Iterable[Occurrence], lang: str = DEFAULT_LANGUAGE,
+            site_url: str = "", **extra: Any) -> str:
+    """``{**extra, "holidays": [...]}`` (pass e.g. ``year=2026, language="de"``)."""
+    data = {**extra, "holidays": [row(o, lang, site_url) for o in occurrences]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(occurrences: Iterable[Occurrence], lang: str = DEFAULT_LANGUAGE,
+           site_url: str = "") -> bytes:
+    """Same columns as JSON; booleans as ``true``/``false``; UTF-8 with BOM for Excel."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    for occ in occurrences:
+        values = row(occ, lang, site_url)
+        values["begins_evening_before"] = "true" if values["begins_evening_before"] else "false"
+        writer.writerow(values)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def to_table(occurrences: Iterable[Occurrence], lang: str = DEFAULT_LANGUAGE) -> str:
+    """Human-readable, aligned columns."""
+    header = ("start", "end", "community", "name", "status", "±", "uid")
+    rows = [header]
+    for o in occurrences:
+        evening = "*" if o.begins_evening_before else " "
+        rows.append((o.start.isoformat() + evening, o.end.isoformat(), o.community,
+                     o.name(lang), o.status, str(o.variance_days), o.uid))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip()
+             for r in rows]
+    lines.append("(* begins on the evening before)")
+    return "\n".join(lines) + "\n"

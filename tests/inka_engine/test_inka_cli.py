@@ -1,0 +1,86 @@
+"""``python -m inka_engine`` output formats, on the fixture holidays."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from inka_test_support import FIXTURES, REPO
+
+from inka_engine.cli import main
+
+ARGS = ["--content", str(FIXTURES), "--years", "2026-2027"]
+
+
+def run(capsysbinary: pytest.CaptureFixture[bytes], *extra: str) -> bytes:
+    assert main([*ARGS, *extra]) == 0
+    return capsysbinary.readouterr().out
+
+
+def test_json(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    data = json.loads(run(capsysbinary, "--format", "json", "--site-url", "https://x.example/",
+                          "--lang", "en"))
+    rows = data["holidays"]
+    eid = next(r for r in rows if r["key"] == "eid-al-fitr")
+    assert eid == {
+        "id": "islamisch/eid-al-fitr/2026", "community": "islamisch", "key": "eid-al-fitr",
+        "name": "Ramadanfest", "start": "2026-03-20", "end": "2026-03-22",
+        "begins_evening_before": True, "status": "confirmed", "variance_days": 0,
+        "url": "https://x.example/en/kalender/islamisch/eid-al-fitr/", "source": eid["source"],
+    }
+    assert {r["start"][:4] for r in rows} == {"2026", "2027"}
+
+
+def test_csv_has_bom_and_same_columns(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    out = run(capsysbinary, "--format", "csv", "--community", "juedisch")
+    assert out.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(out.decode("utf-8-sig"))))
+    assert list(rows[0]) == ["id", "community", "key", "name", "start", "end",
+                             "begins_evening_before", "status", "variance_days", "url", "source"]
+    assert rows[0]["start"] == "2026-09-12" and rows[0]["begins_evening_before"] == "true"
+    assert rows[0]["url"] == ""
+
+
+def test_ics(capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    out = run(capsysbinary, "--format", "ics", "--domain", "example.org")
+    cal = Calendar.from_ical(out)
+    assert str(cal["X-PUBLISHED-TTL"]) == "P1D"
+    events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
+    eid = events["islamisch-eid-al-fitr-1447@example.org"]
+    assert eid.decoded("DTSTART").isoformat() == "2026-03-20"
+    assert eid.decoded("DTEND").isoformat() == "2026-03-23"  # exclusive
+    assert eid.decoded("DTSTAMP").isoformat() == "2026-01-01T00:00:00+00:00"
+    vesak = events["buddhistisch-vesak-2026@example.org"]
+    assert str(vesak["SUMMARY"]).endswith("(voraussichtlich)")
+    assert b"REFRESH-INTERVAL;VALUE=DURATION:P1D" in out
+    assert str(events["christlich-ostersonntag-2026@example.org"]["SUMMARY"]) == "Ostersonntag"
+
+
+def test_table(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    text = run(capsysbinary, "--format", "table").decode()
+    assert "islamisch-eid-al-fitr-1447" in text and "2026-03-20*" in text
+
+
+def test_stdout_is_only_data() -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO / "plugins")}
+    done = subprocess.run([sys.executable, "-m", "inka_engine", "--content", str(FIXTURES),
+                           "--years", "2035-2036", "--format", "json"],
+                          capture_output=True, env=env, check=True)
+    json.loads(done.stdout)
+    assert b"has no entry 'Holi'" in done.stderr
+
+
+def test_content_errors_go_to_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "islamisch").mkdir()
+    (tmp_path / "islamisch" / "x.md").write_text("kein front matter\n", encoding="utf-8")
+    assert main(["--content", str(tmp_path), "--format", "json"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and "x.md:1: missing front matter" in captured.err
