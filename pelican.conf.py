@@ -47,10 +47,12 @@ READERS = {"html": None, "htm": None, "rst": None}
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 SLUGIFY_SOURCE = "basename"
 DEFAULT_PAGINATION = 10
+from content_model.slugs import slugify as _slugify  # noqa: E402 - needs the path above
+
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
-        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.toc": {"permalink": False, "slugify": _slugify},
         "markdown.extensions.sane_lists": {},
     },
     "output_format": "html5",
@@ -101,7 +103,7 @@ THEME = "theme"
 THEME_STATIC_DIR = "static"
 THEME_STATIC_PATHS = ["static"]
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["mia_site"]
+PLUGINS = ["mia_site", "inka_site"]
 DELETE_OUTPUT_DIRECTORY = False
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

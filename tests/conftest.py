@@ -25,8 +25,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCE_DATE_EPOCH = "1767225600"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 NODE_MODULES = ROOT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -51,9 +56,13 @@ def require_tool(ok: bool, tool: str, how: str, gate: str) -> None:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", default=False,
-                     help="rewrite tests/site/golden/*.html from the current build "
-                          "(review the diff by hand before committing)")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/site/golden/*.html from the current build "
+        "(review the diff by hand before committing)",
+    )
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
@@ -65,36 +74,54 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         tr.write_line(f"  {reason}", red=True, bold=True)
         for gate in sorted(gates):
             tr.write_line(f"      - {gate}", red=True)
-    tr.write_line("  These checks did NOT run. Install the tools (see .ci/run) or run on CI, "
-                  "where nothing may skip.", red=True, bold=True)
+    tr.write_line(
+        "  These checks did NOT run. Install the tools (see .ci/run) or run on CI, "
+        "where nothing may skip.",
+        red=True,
+        bold=True,
+    )
     tr.write_sep("!", red=True, bold=True)
+
+
+def build_fixed(output: Path) -> bool:
+    """tasks.build_site with SOURCE_DATE_EPOCH set (and restored afterwards)."""
+    import tasks
+
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    # tasks.ENV was copied from os.environ at import time; the build's subprocess uses it.
+    saved_task_env = tasks.ENV.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = tasks.ENV["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+    try:
+        return tasks.build_site(output, quiet=True)
+    finally:
+        for env, value in ((os.environ, saved), (tasks.ENV, saved_task_env)):
+            if value is None:
+                env.pop("SOURCE_DATE_EPOCH", None)
+            else:
+                env["SOURCE_DATE_EPOCH"] = value
+
+
+@pytest.fixture(scope="session")
+def source_date_epoch() -> int:
+    return int(SOURCE_DATE_EPOCH)
+
+
+@pytest.fixture(scope="session")
+def build_site_fixed() -> Any:
+    """A callable: build the site into a directory with the session's SOURCE_DATE_EPOCH."""
+    return build_fixed
 
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The whole site, built once per session with a fixed SOURCE_DATE_EPOCH."""
-    import tasks
-
     output = tmp_path_factory.mktemp("build") / "site"
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
-    # tasks.ENV was copied from os.environ at import time; the build must see the epoch.
-    saved_task_env = tasks.ENV.get("SOURCE_DATE_EPOCH")
-    tasks.ENV["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
-    try:
-        ok = tasks.build_site(output, quiet=True)
-    finally:
-        if saved is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
-        if saved_task_env is None:
-            tasks.ENV.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            tasks.ENV["SOURCE_DATE_EPOCH"] = saved_task_env
-    if not ok or not (output / "index.html").is_file():
-        pytest.fail("the site build failed (see the pelican output above); "
-                    "every whole-site gate depends on it", pytrace=False)
+    if not build_fixed(output) or not (output / "index.html").is_file():
+        pytest.fail(
+            "the site build failed (see the pelican output above); "
+            "every whole-site gate depends on it",
+            pytrace=False,
+        )
     return output
 
 
@@ -103,12 +130,18 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a browser closing a connection early is not a test failure
+
+
 @pytest.fixture(scope="session")
 def site_server(site_dir: Path) -> Iterator[str]:
     """The built site on http://127.0.0.1:<free port> (base URL without a trailing slash)."""
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -124,14 +157,18 @@ def site_server(site_dir: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Debian chromium driven by Playwright (design.md §9); no browser download."""
-    require_tool(CHROMIUM.exists(), str(CHROMIUM),
-                 "install it with `apt-get install -y chromium`", "browser gates (axe, 320 px, "
-                 "keyboard, requests)")
+    require_tool(
+        CHROMIUM.exists(),
+        str(CHROMIUM),
+        "install it with `apt-get install -y chromium`",
+        "browser gates (axe, 320 px, keyboard, requests)",
+    )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                     args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
         try:
             yield browser
         finally:
@@ -141,21 +178,33 @@ def browser() -> Iterator[Any]:
 @pytest.fixture(scope="session")
 def java() -> str:
     path = shutil.which("java")
-    require_tool(path is not None, "java", "install it with `apt-get install -y "
-                 "default-jre-headless`", "HTML/CSS validity (vnu)")
+    require_tool(
+        path is not None,
+        "java",
+        "install it with `apt-get install -y default-jre-headless`",
+        "HTML/CSS validity (vnu)",
+    )
     assert path is not None
     return path
 
 
 @pytest.fixture(scope="session")
 def vnu_jar() -> Path:
-    require_tool(VNU_JAR.is_file(), str(VNU_JAR.relative_to(ROOT)),
-                 "run `npm ci --ignore-scripts` (make test does it)", "HTML/CSS validity (vnu)")
+    require_tool(
+        VNU_JAR.is_file(),
+        str(VNU_JAR.relative_to(ROOT)),
+        "run `npm ci --ignore-scripts` (make test does it)",
+        "HTML/CSS validity (vnu)",
+    )
     return VNU_JAR
 
 
 @pytest.fixture(scope="session")
 def axe_js() -> Path:
-    require_tool(AXE_JS.is_file(), str(AXE_JS.relative_to(ROOT)),
-                 "run `npm ci --ignore-scripts` (make test does it)", "accessibility (axe-core)")
+    require_tool(
+        AXE_JS.is_file(),
+        str(AXE_JS.relative_to(ROOT)),
+        "run `npm ci --ignore-scripts` (make test does it)",
+        "accessibility (axe-core)",
+    )
     return AXE_JS

@@ -92,7 +92,8 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise _fail(path, 1 + offset, "Kopfbereich ist keine Liste von Feldern",
+        line = (node.start_mark.line + 1 + offset) if node is not None else 1 + offset
+        raise _fail(path, line, "Kopfbereich ist keine Liste von Feldern",
                            "Zeilen der Form 'feld: wert'")
     lines: dict[KeyPath, int] = {}
     if node is not None:

@@ -10,8 +10,8 @@ import sitelib
 
 
 @pytest.fixture(scope="session")
-def build_date() -> dt.date:
-    return sitelib.build_date()
+def build_date(source_date_epoch: int) -> dt.date:
+    return sitelib.build_date(source_date_epoch)
 
 
 @pytest.fixture(scope="session")

@@ -22,6 +22,7 @@ DEFAULT_LANG = "de"
 
 # --- the build ------------------------------------------------------------------------------
 
+
 def html_files(site_dir: Path) -> list[Path]:
     return sorted(site_dir.rglob("*.html"))
 
@@ -55,7 +56,7 @@ def file_for_path(site_dir: Path, path: str) -> Path | None:
     return target if target.is_file() else None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _parse(path: str, mtime: float) -> BeautifulSoup:
     del mtime
     return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
@@ -67,8 +68,9 @@ def soup(file: Path) -> BeautifulSoup:
 
 def is_404(site_dir: Path, file: Path) -> bool:
     parts = file.relative_to(site_dir).parts
-    return parts[-1] == "404.html" and (len(parts) == 1 or (len(parts) == 2
-                                                             and parts[0] in LANGUAGES))
+    return parts[-1] == "404.html" and (
+        len(parts) == 1 or (len(parts) == 2 and parts[0] in LANGUAGES)
+    )
 
 
 def lang_of_url(url: str) -> str:
@@ -102,8 +104,20 @@ LOAD_ATTRS: dict[str, tuple[str, ...]] = {
     "image": ("href", "xlink:href"),
     "use": ("href", "xlink:href"),
 }
-LOADING_RELS = {"stylesheet", "preload", "modulepreload", "icon", "shortcut", "apple-touch-icon",
-                "mask-icon", "manifest", "prefetch", "prerender", "preconnect", "dns-prefetch"}
+LOADING_RELS = {
+    "stylesheet",
+    "preload",
+    "modulepreload",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "mask-icon",
+    "manifest",
+    "prefetch",
+    "prerender",
+    "preconnect",
+    "dns-prefetch",
+}
 CSS_URL_RE = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)""", re.IGNORECASE)
 CSS_IMPORT_RE = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 CSS_COMMENT_RE = re.compile(r"/\*.*?\*/", re.DOTALL)
@@ -140,8 +154,17 @@ def refs_in_html(url: str, doc: BeautifulSoup) -> list[Ref]:
     for el in doc.find_all(True):
         name = el.name
         rels = {r.lower() for r in (el.get("rel") or [])}
-        for attr in ("href", "src", "srcset", "poster", "data", "action", "xlink:href",
-                     "cite", "formaction"):
+        for attr in (
+            "href",
+            "src",
+            "srcset",
+            "poster",
+            "data",
+            "action",
+            "xlink:href",
+            "cite",
+            "formaction",
+        ):
             value = el.get(attr)
             if value is None:
                 continue
@@ -190,10 +213,9 @@ def resolve(source_url: str, value: str) -> tuple[str, str]:
 
 # --- what the content says --------------------------------------------------------------------
 
-SOURCE_DATE_EPOCH = 1767225600
 
-
-def build_date(epoch: int = SOURCE_DATE_EPOCH) -> dt.date:
+def build_date(epoch: int) -> dt.date:
+    """BUILD_DATE as pelican.conf.py derives it from SOURCE_DATE_EPOCH."""
     return dt.datetime.fromtimestamp(epoch, ZoneInfo("Europe/Berlin")).date()
 
 
@@ -224,7 +246,7 @@ class Source:
         return day <= on
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def sources(folder: str) -> tuple[Source, ...]:
     from content_model import parse_front_matter
 

@@ -1,0 +1,137 @@
+"""parse_front_matter: YAML between '---' lines, with the line of every key (design.md §4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from content_model import ContentErrors, FrontMatter, parse_front_matter
+from content_model.errors import ContentError
+
+PATH = "content/pages/themen/beispiel.md"
+
+GOOD = """---
+title: Sprachmittlung
+slug: sprachmittlung
+contact:
+  name: MIA-DO-KI
+  phone: "0231 000"
+tags:
+  - Eins
+  - Zwei
+---
+Erster Absatz.
+"""
+
+
+def parse_error(text: str) -> ContentError:
+    with pytest.raises(ContentErrors) as info:
+        parse_front_matter(text, PATH)
+    errors = info.value.errors
+    assert len(errors) == 1, errors
+    assert str(info.value) == str(errors[0])
+    return errors[0]
+
+
+def test_data_body_and_lines() -> None:
+    fm = parse_front_matter(GOOD, PATH)
+    assert isinstance(fm, FrontMatter)
+    assert fm.path == PATH
+    assert fm.data["title"] == "Sprachmittlung"
+    assert fm.data["contact"] == {"name": "MIA-DO-KI", "phone": "0231 000"}
+    assert fm.body == "Erster Absatz.\n"
+    assert fm.body_line == 11
+    assert fm.line_of("title") == 2
+    assert fm.line_of("slug") == 3
+    assert fm.line_of("contact") == 4
+    assert fm.line_of("contact", "name") == 5
+    assert fm.line_of("contact", "phone") == 6
+    assert fm.line_of("tags", 0) == 8
+    assert fm.line_of("tags", 1) == 9
+    assert fm.line_of("contact", "missing") == 4  # nearest parent
+    assert fm.line_of("nothing") == 1
+
+
+def test_error_helper_names_the_key_line() -> None:
+    fm = parse_front_matter(GOOD, PATH)
+    err = fm.error(("contact", "phone"), "falsch", "richtig")
+    assert str(err) == f"{PATH}:6: falsch (richtig)"
+
+
+def test_byte_order_mark_is_ignored() -> None:
+    fm = parse_front_matter("\ufeff" + GOOD, PATH)
+    assert fm.data["slug"] == "sprachmittlung"
+    assert fm.line_of("slug") == 3
+
+
+def test_crlf_file_as_the_reader_reads_it(tmp_path: Path) -> None:
+    """Editors on Windows save CRLF; read_text's universal newlines turn it into LF."""
+    file = tmp_path / "beispiel.md"
+    file.write_bytes(GOOD.replace("\n", "\r\n").encode("utf-8"))
+    fm = parse_front_matter(file.read_text(encoding="utf-8"), PATH)
+    assert fm.data["slug"] == "sprachmittlung"
+    assert fm.line_of("tags", 1) == 9
+
+
+def test_empty_front_matter_gives_empty_data() -> None:
+    fm = parse_front_matter("---\n---\nText\n", PATH)
+    assert fm.data == {}
+    assert fm.body == "Text\n"
+
+
+def test_missing_opening_fence() -> None:
+    err = parse_error("title: Ohne Kopf\n---\nText\n")
+    assert str(err).startswith(f"{PATH}:1: Kopfbereich fehlt")
+
+
+def test_missing_closing_fence() -> None:
+    err = parse_error("---\ntitle: Offen\nslug: offen\nText\n")
+    assert str(err).startswith(f"{PATH}:1: ")
+    assert "geschlossen" in err.message
+
+
+def test_yaml_error_names_its_line() -> None:
+    text = "---\ntitle: Gut\nslug: gut\nsummary: Ein Satz: mit Doppelpunkt\n---\nText\n"
+    err = parse_error(text)
+    assert str(err).startswith(f"{PATH}:4: YAML-Fehler")
+    assert "Anführungszeichen" in err.expected
+
+
+def test_yaml_error_in_a_nested_block() -> None:
+    text = "---\ntitle: Gut\ncontact:\n  name: A\n   phone: B\n---\n"
+    err = parse_error(text)
+    assert err.path == PATH and err.line == 5, str(err)
+
+
+def test_header_that_is_not_a_mapping() -> None:
+    """The error names the first line of the YAML (line 2), not the '---' fence."""
+    err = parse_error("---\n- eins\n- zwei\n---\nText\n")
+    assert str(err).startswith(f"{PATH}:2: ")
+    assert "feld: wert" in err.expected
+
+
+def test_content_error_format() -> None:
+    assert str(ContentError("a.md", 3, "kaputt")) == "a.md:3: kaputt"
+    assert str(ContentError("a.md", 3, "kaputt", "heil")) == "a.md:3: kaputt (heil)"
+    assert str(ContentError("a.md", 3, "kaputt", warning=True)).startswith("a.md:3: kaputt")
+    many = ContentErrors([ContentError("b.md", 1, "x"), ContentError("a.md", 9, "y")])
+    assert str(many).splitlines() == ["a.md:9: y", "b.md:1: x"]
+
+
+# YAML 1.1 reads yes/no/on/off/true/false/null as booleans/None, also as keys: not field names.
+_YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n"}
+_keys = st.from_regex(r"[a-z][a-z_]{0,10}", fullmatch=True).filter(lambda k: k not in _YAML_WORDS)
+_values = st.from_regex(r"[A-Za-z0-9äöüß ]{1,20}", fullmatch=True).map(str.strip).filter(bool)
+
+
+@given(st.dictionaries(_keys, _values, min_size=1, max_size=8), st.integers(0, 3))
+def test_every_key_line_is_where_the_key_is(fields: dict[str, str], blank: int) -> None:
+    lines = ["---", *(f'{k}: "{v}"' for k, v in fields.items()), "---", *([""] * blank), "Text"]
+    fm = parse_front_matter("\n".join(lines) + "\n", PATH)
+    assert fm.data == fields
+    for key in fields:
+        assert lines[fm.line_of(key) - 1].startswith(f"{key}:")
+    assert fm.body == "Text\n"
