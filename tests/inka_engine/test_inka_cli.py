@@ -83,4 +83,4 @@ def test_content_errors_go_to_stderr(tmp_path: Path, capsys: pytest.CaptureFixtu
     (tmp_path / "islamisch" / "x.md").write_text("kein front matter\n", encoding="utf-8")
     assert main(["--content", str(tmp_path), "--format", "json"]) == 1
     captured = capsys.readouterr()
-    assert captured.out == "" and "x.md:1: missing front matter" in captured.err
+    assert captured.out == "" and "x.md:1: Kopfbereich fehlt" in captured.err

@@ -86,7 +86,7 @@ CASES = [
     ("invalid duration", ("duration: 3", "duration: drei"), 18, ["invalid duration 'drei'"]),
     ("invalid begins", ("begins: evening-before", "begins: evening"), 19,
      ["invalid begins 'evening'", "evening-before"]),
-    ("invalid YAML", ("title: Ramadanfest", "title: [Ramadanfest"), 3, ["invalid YAML"]),
+    ("invalid YAML", ("title: Ramadanfest", "title: [Ramadanfest"), 3, ["YAML-Fehler"]),
 ]
 
 
@@ -126,7 +126,7 @@ def test_table_name_must_exist(tmp_path: Path) -> None:
 
 def test_missing_front_matter(tmp_path: Path) -> None:
     errors = errors_for(tmp_path, "Nur Text\n")
-    assert str(errors[0]).endswith(":1: missing front matter (expected a first line '---')")
+    assert ":1: Kopfbereich fehlt (die Datei muss mit einer Zeile '---' beginnen" in str(errors[0])
 
 
 def test_all_problems_of_all_files(tmp_path: Path) -> None:
