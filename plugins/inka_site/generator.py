@@ -1,0 +1,125 @@
+"""The INKA generator: reads in ``generate_context``, writes in ``generate_output``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+
+from content_model import ContentError
+from inka_engine import ContentError as EngineError
+from inka_engine import ContentErrors, Holiday, load_holidays
+from inka_site import filters
+from inka_site.calendar import Calendar, HolidayPage, build_calendar, community_path
+from inka_site.markup import render_body
+from mia_site import filters as site_filters
+from mia_site.reader import record
+
+log = logging.getLogger(__name__)
+
+
+def _shown(path: Path | str, content_root: Path) -> str:
+    """The file as editors know it (``content/inka/…``), like the site's reader reports it."""
+    try:
+        return "content/" + Path(path).resolve().relative_to(content_root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def content_errors(errors: tuple[EngineError, ...], content_root: Path) -> list[ContentError]:
+    return [ContentError(_shown(e.path, content_root), e.line, e.message) for e in errors]
+
+
+class InkaGenerator(Generator):
+    """Calendar overview, community and holiday pages (design.md §3) for German.
+
+    Other languages will write the same pages under ``/<lang>/`` (``prefix``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        site_filters.install(self)  # also connected to generator_init; installing twice is fine
+        self.env.filters.update(filters.FILTERS)
+        self.calendar: Calendar | None = None
+
+    def generate_context(self) -> None:
+        content_root = Path(self.settings["PATH"])
+        build_date: dt.date = self.settings["BUILD_DATE"]
+        folder = content_root / "inka"
+        holidays: list[Holiday] = []
+        if not folder.is_dir():
+            # A content folder without holidays (e.g. a test's partial copy): no calendar
+            # pages; the whole-site gates check that the real site has them.
+            log.info("%s not found: no calendar pages written", folder)
+        else:
+            try:
+                holidays = load_holidays(folder)
+            except ContentErrors as exc:
+                # Reported together with every other content error once all files are read
+                # (mia_site.reader.raise_content_errors stops the build).
+                record(content_errors(exc.errors, content_root))
+        markdown = self.settings["MARKDOWN"]
+        self.calendar = build_calendar(holidays, build_date,
+                                       lambda text: render_body(text, markdown))
+        self.context["inka"] = self.calendar
+        paths = self.calendar.paths() if holidays else []
+        self.context["inka_pages"] = paths
+        # mia_site.listings writes the sitemap from these groups of (language, path).
+        self.context.setdefault("sitemap_groups", []).extend(
+            [(lang, self._prefix(lang) + path) for lang in self.settings["LANGUAGES"]]
+            for path in paths)
+
+    def _prefix(self, lang: str) -> str:
+        return "" if lang == self.settings["DEFAULT_LANG"] else f"{lang}/"
+
+    def _json_ld(self, page: HolidayPage, lang: str) -> dict[str, Any] | None:
+        occ = page.next
+        if occ is None:
+            return None
+        base = self.settings["SITE_BASE_URL"]
+        return {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": page.holiday.name(lang),
+            **({"description": page.holiday.summary} if lang == "de" else {}),
+            "startDate": occ.start.isoformat(),
+            "endDate": occ.end.isoformat(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "location": {
+                "@type": "Place",
+                "name": "Dortmund",
+                "address": {"@type": "PostalAddress", "addressLocality": "Dortmund",
+                            "addressCountry": "DE"},
+            },
+            "url": f"{base}/{self._prefix(lang)}{page.path}",
+            "inLanguage": lang,
+        }
+
+    def generate_output(self, writer: Any) -> None:
+        calendar = self.calendar
+        if calendar is None or not calendar.holidays:
+            return
+        for lang in self.settings["LANGUAGES"]:
+            self._write_language(writer, calendar, lang)
+
+    def _write_language(self, writer: Any, calendar: Calendar, lang: str) -> None:
+        """One language's calendar pages under /<lang>/ (German at /). Names and UI are
+        translated; explanations exist in German so far and are marked lang="de"."""
+        prefix = self._prefix(lang)
+        common = {"inka_locale": lang, "page_lang": lang, "inka_prefix": "/" + prefix.rstrip("/")
+                  if prefix else "", "relative_urls": False}
+        writer.write_file(prefix + "kalender/index.html", self.get_template("kalender"),
+                          self.context, section_path="kalender/", **common)
+        for community in calendar.communities:
+            path = community_path(community)
+            writer.write_file(prefix + path + "index.html",
+                              self.get_template("kalender_community"), self.context,
+                              community=community, section_path=path, **common)
+        template = self.get_template("kalender_holiday")
+        for page in calendar.holidays:
+            writer.write_file(prefix + page.path + "index.html", template, self.context,
+                              holiday_page=page, json_ld=self._json_ld(page, lang),
+                              section_path=page.path, **common)
