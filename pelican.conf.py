@@ -69,17 +69,12 @@ PAGE_LANG_URL = "{lang}/{section}{slug}/"
 PAGE_LANG_SAVE_AS = "{lang}/{section}{slug}/index.html"
 DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
 TAG_URL = "nachrichten/thema/{slug}/"
-TAG_SAVE_AS = "nachrichten/thema/{slug}/index.html"
+# Listing pages of every language are written by plugins/mia_site/listings.py.
+TAG_SAVE_AS = ""
+TAG_PAGE_SAVE_AS = "nachrichten/thema/{slug}/index.html"
 CATEGORY_SAVE_AS = AUTHOR_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
-INDEX_SAVE_AS = "nachrichten/index.html"
-INDEX_URL = "nachrichten/"
-THEMEN_SAVE_AS = "themen/index.html"
-VERANSTALTUNGEN_SAVE_AS = "veranstaltungen/index.html"
-NOTFOUND_SAVE_AS = "404.html"
-SITEMAP_SAVE_AS = "sitemap.xml"
-ROBOTS_SAVE_AS = "robots.txt"
-DIRECT_TEMPLATES = ["index", "themen", "veranstaltungen", "notfound", "sitemap", "robots"]
+DIRECT_TEMPLATES: list[str] = []
 PAGINATED_TEMPLATES = {"index": DEFAULT_PAGINATION, "tag": DEFAULT_PAGINATION}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
@@ -89,17 +84,18 @@ ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
 
 # --- Feeds -------------------------------------------------------------------------------
 FEED_DOMAIN = SITE_BASE_URL
-FEED_ALL_ATOM = "nachrichten/feed.xml"
+FEED_ALL_ATOM = None  # Pelican's would mix all languages; see NEWS_FEED_ATOM
+NEWS_FEED_ATOM = "nachrichten/feed.xml"  # per language under /<lang>/, plugins/mia_site/listings.py
 FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = None
-TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None  # per-language feeds: plugins/mia_site/listings.py
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 FEED_MAX_ITEMS = 20
 RSS_FEED_SUMMARY_ONLY = True
 
 # --- Theme and plugins -------------------------------------------------------------------
-THEME = "theme"
+THEME = os.environ.get("MIA_THEME_PATH", str(ROOT / "theme"))
 THEME_STATIC_DIR = "static"
 THEME_STATIC_PATHS = ["static"]
 PLUGIN_PATHS = ["plugins"]

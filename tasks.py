@@ -129,6 +129,26 @@ def holidays(c, years="", format="table", lang="de", community=""):  # noqa: A00
 
 
 @task
+def translations(c):
+    """Extract UI strings (templates, plugins), update every catalogue, compile, report gaps."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from mia_site import catalogs
+
+    languages = ("en", "tr", "ar", "uk", "pl")
+    for path in catalogs.update(ROOT, languages):
+        print(f"updated {path.relative_to(ROOT)}", file=sys.stderr)
+    for path in catalogs.compile_all(ROOT, languages):
+        print(f"compiled {path.relative_to(ROOT)}", file=sys.stderr)
+    gaps = catalogs.problems(ROOT, languages)
+    for gap in gaps:
+        print(gap, file=sys.stderr)
+    if gaps:
+        print(f"{len(gaps)} UI strings still need a translation (the build refuses them).",
+              file=sys.stderr)
+        sys.exit(1)
+
+
+@task
 def bench(c):
     """Benchmarks (not tests): holiday engine timings."""
     sys.exit(_run([PY, "-m", "inka_engine.bench"]).returncode)

@@ -6,14 +6,17 @@ connects them to Pelican's signals.
 
 from pelican import signals
 
-from mia_site import context, filters, reader, writer
+from mia_site import context, filters, i18n, listings, reader, writer
 
 
 def register() -> None:
     signals.initialized.connect(reader.reset)
+    signals.initialized.connect(i18n.check_catalogs)
     signals.readers_init.connect(reader.add_reader)
     signals.generator_init.connect(filters.install)
+    signals.generator_init.connect(i18n.install)
     signals.page_generator_finalized.connect(context.pages_finalized)
     signals.article_generator_finalized.connect(context.articles_finalized)
     signals.all_generators_finalized.connect(reader.raise_content_errors)
     signals.get_writer.connect(writer.get_writer)
+    signals.get_generators.connect(listings.get_generators)

@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import Any
 
 from content_model import ContentError
+from mia_site.i18n import link_versions
 from mia_site.reader import record
 
 
@@ -23,7 +24,10 @@ def pages_finalized(generator: Any) -> None:
     """Topic tree (ordered, sub-topics under their parent) and events split by the build date."""
     default_lang = generator.settings["DEFAULT_LANG"]
     build_date: dt.date = generator.settings["BUILD_DATE"]
+    _check_translations(generator.pages, generator.translations, default_lang)
     pages = [p for p in generator.pages if p.lang == default_lang]
+    generator.translations.extend(
+        link_versions(pages, generator.settings["LANGUAGES"], default_lang))
     topics = [p for p in pages if getattr(p, "kind", "") == "topic"]
     by_slug = {t.slug: t for t in topics if not getattr(t, "parent", None)}
     children: dict[str, list[Any]] = defaultdict(list)
@@ -57,4 +61,19 @@ def pages_finalized(generator: Any) -> None:
 def articles_finalized(generator: Any) -> None:
     """Latest news first (Pelican already drops drafts, i.e. news dated after the build date)."""
     default_lang = generator.settings["DEFAULT_LANG"]
-    generator.context["news_latest"] = [a for a in generator.articles if a.lang == default_lang]
+    _check_translations(generator.articles, generator.translations, default_lang)
+    news = [a for a in generator.articles if a.lang == default_lang]
+    generator.translations.extend(
+        link_versions(news, generator.settings["LANGUAGES"], default_lang))
+    generator.context["news_latest"] = news
+
+
+def _check_translations(originals: list[Any], translations: list[Any], default: str) -> None:
+    """A translation needs a German original with the same slug (design.md §4)."""
+    for item in originals:
+        if item.lang != default and getattr(item, "kind", "") != "rejected":
+            record([ContentError(_source(item), 1,
+                                 f"Übersetzung ({item.lang}) ohne deutsches Original "
+                                 f"mit slug {item.slug!r}",
+                                 "eine deutsche Datei mit demselben slug")])
+    del translations  # translations of an original are linked to it by Pelican

@@ -8,24 +8,32 @@ from typing import Any
 from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 
+# Site language → Babel locale. Arabic keeps Latin digits (Babel formats dates with them):
+# they match German letters, forms and phone numbers, and Maghreb readers use them.
+LOCALES = {"de": "de_DE", "en": "en_GB", "tr": "tr_TR", "ar": "ar", "uk": "uk_UA", "pl": "pl_PL"}
+
+
+def _locale(lang: str) -> str:
+    return LOCALES.get(lang, lang)
+
 
 def date_long(value: dt.date, locale: str = "de") -> str:
-    """e.g. '21. Juni 2025'."""
-    return format_date(value, format="long", locale=locale)
+    """e.g. '21. Juni 2025', '21 Haziran 2025'."""
+    return format_date(value, format="long", locale=_locale(locale))
 
 
 def date_full(value: dt.date, locale: str = "de") -> str:
     """With weekday, e.g. 'Samstag, 21. Juni 2025'."""
-    return format_date(value, format="full", locale=locale)
+    return format_date(value, format="full", locale=_locale(locale))
 
 
 def time_short(value: dt.datetime, locale: str = "de") -> str:
     """e.g. '12:00'."""
-    return format_time(value, format="short", locale=locale)
+    return format_time(value, format="short", locale=_locale(locale))
 
 
 def number(value: float, locale: str = "de") -> str:
-    return format_decimal(value, locale=locale)
+    return format_decimal(value, locale=_locale(locale), numbering_system="latn")
 
 
 def iso(value: dt.date) -> str:
@@ -45,7 +53,5 @@ FILTERS = {
 
 
 def install(generator: Any) -> None:
-    """Add our filters and, until the catalogues exist, German source strings as they are."""
+    """Add our filters to the generator's Jinja environment."""
     generator.env.filters.update(FILTERS)
-    if "gettext" not in generator.env.globals:
-        generator.env.install_null_translations(newstyle=True)

@@ -146,11 +146,13 @@ def test_every_html_page_has_the_common_structure(html_pages: list[tuple[str, Pa
 
 
 def test_titles_are_unique(site_dir: Path, html_pages: list[tuple[str, Path]]) -> None:
-    seen: dict[str, list[str]] = {}
+    """Unique within each language (a page and its untranslated copies share a title)."""
+    seen: dict[tuple[str, str], list[str]] = {}
     for url, file in html_pages:
         if sitelib.is_404(site_dir, file):
             continue
-        seen.setdefault(sitelib.text(sitelib.soup(file).find("title")), []).append(url)
+        title = sitelib.text(sitelib.soup(file).find("title"))
+        seen.setdefault((sitelib.lang_of_url(url), title), []).append(url)
     dupes = {t: urls for t, urls in seen.items() if len(urls) > 1}
     if dupes:
         pytest.fail(

@@ -1,0 +1,171 @@
+"""One Pelican pass for six languages (design.md §7): every document is read once; this module
+gives each German page its versions in the other languages (a real translation, or a fallback
+that shows the German text under a notice), and a gettext that follows the page's language."""
+
+from __future__ import annotations
+
+import copy
+import sys
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Undefined, pass_context
+from jinja2.runtime import Context
+
+from mia_site import catalogs
+
+# Each language's name in its own language (the switcher shows these, with lang=…).
+NATIVE_NAMES = {"de": "Deutsch", "en": "English", "tr": "Türkçe", "ar": "العربية",
+                "uk": "Українська", "pl": "Polski"}
+RTL = {"ar", "he", "fa", "ur", "ku-arab"}
+
+_ROOT: list[Path] = []
+
+
+def root() -> Path:
+    return _ROOT[0]
+
+
+def check_catalogs(pelican: Any) -> None:
+    """Stop the build when a UI string is untranslated or fuzzy in any language."""
+    settings = pelican.settings
+    _ROOT[:] = [Path(settings["THEME"]).resolve().parent]
+    others = tuple(lang for lang in settings["LANGUAGES"] if lang != settings["DEFAULT_LANG"])
+    found = catalogs.problems(root(), others)
+    if found:
+        for problem in found:
+            print(problem, file=sys.stderr)
+        print(f"{len(found)} UI-Texte ohne Übersetzung: 'invoke translations' aktualisiert die "
+              "Kataloge, dann die leeren msgstr ausfüllen.", file=sys.stderr)
+        raise SystemExit(1)
+
+
+def lang_of(ctx: Context) -> str:
+    """The language a template is rendered in: `page_lang`, else the page's/article's."""
+    lang = ctx.get("page_lang")
+    if lang:
+        return str(lang)
+    item = ctx.get("article") or ctx.get("page")
+    return getattr(item, "lang", None) or ctx.get("DEFAULT_LANG") or "de"
+
+
+@pass_context
+def _gettext(ctx: Context, message: str) -> str:
+    return catalogs.translations(root(), lang_of(ctx)).gettext(message)
+
+
+@pass_context
+def _ngettext(ctx: Context, singular: str, plural: str, n: int) -> str:
+    return catalogs.translations(root(), lang_of(ctx)).ngettext(singular, plural, n)
+
+
+def translate(lang: str, message: str) -> str:
+    """gettext for Python code (plugins) that knows the language."""
+    return catalogs.translations(root(), lang).gettext(message)
+
+
+@pass_context
+def lpath(ctx: Context, path: str = "") -> str:
+    """Root-relative URL of a site path in the current language: 'themen/' → '/en/themen/'."""
+    lang = lang_of(ctx)
+    prefix = "" if lang == ctx.get("DEFAULT_LANG", "de") else f"{lang}/"
+    return f"/{prefix}{path}"
+
+
+@pass_context
+def localize(ctx: Context, items: Any) -> Any:
+    """The current language's version of a German page/article (or of each in a list)."""
+    lang = lang_of(ctx)
+    if items is None or isinstance(items, Undefined):
+        return None
+    if isinstance(items, list | tuple):
+        return [version(item, lang) for item in items]
+    return version(items, lang)
+
+
+def version(item: Any, lang: str) -> Any:
+    versions = getattr(item, "versions", None)
+    return versions.get(lang, item) if versions else item
+
+
+def _prefix(ctx: Context, lang: str) -> str:
+    return "" if lang == ctx.get("DEFAULT_LANG", "de") else f"{lang}/"
+
+
+def _item(ctx: Context) -> Any:
+    return ctx.get("article") or ctx.get("page")
+
+
+@pass_context
+def language_links(ctx: Context) -> list[tuple[str, str]]:
+    """(language, root-relative URL) of this page in every language, for the switcher."""
+    item = _item(ctx)
+    versions = getattr(item, "versions", None)
+    if versions:
+        return [(lang, versions[lang].url) for lang in ctx["LANGUAGES"] if lang in versions]
+    path = ctx.get("section_path") or ""
+    return [(lang, _prefix(ctx, lang) + path) for lang in ctx["LANGUAGES"]]
+
+
+@pass_context
+def hreflang_links(ctx: Context) -> list[tuple[str, str]]:
+    """Real versions only (fallback pages are left out, design.md §7)."""
+    item = _item(ctx)
+    if getattr(item, "versions", None):
+        return alternates(item)
+    if ctx.get("section_path") is None:
+        return []
+    return language_links(ctx)
+
+
+def install(generator: Any) -> None:
+    env = generator.env
+    env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
+    env.globals.update(lpath=lpath, NATIVE_NAMES=NATIVE_NAMES, RTL_LANGUAGES=sorted(RTL),
+                       language_links=language_links, hreflang_links=hreflang_links)
+    env.filters["localize"] = localize
+
+
+def _fallback(original: Any, lang: str) -> Any:
+    """A copy of a German page for `lang`: UI in `lang`, text German (lang="de" on it)."""
+    clone = copy.copy(original)
+    clone.metadata = {**original.metadata, "lang": lang}
+    clone.lang = lang
+    clone.in_default_lang = False
+    clone.fallback = True
+    clone.content_lang = original.lang
+    clone.translations = []
+    clone.override_url = f"{lang}/{original.url}"
+    clone.override_save_as = f"{lang}/{original.save_as}"
+    return clone
+
+
+def link_versions(originals: list[Any], languages: tuple[str, ...], default: str) -> list[Any]:
+    """Give every original `.versions` {lang: page}; return the fallbacks that were made."""
+    made = []
+    for original in originals:
+        if original.lang != default:
+            continue
+        versions = {default: original}
+        for translation in getattr(original, "translations", []):
+            versions[translation.lang] = translation
+        for lang in languages:
+            if lang not in versions:
+                versions[lang] = _fallback(original, lang)
+                made.append(versions[lang])
+        # One order everywhere (the switcher, hreflang), whatever order files were read in.
+        versions = {lang: versions[lang] for lang in languages if lang in versions}
+        for item in versions.values():
+            item.versions = versions
+            item.original = original
+            if not getattr(item, "fallback", False):
+                item.fallback = False
+                item.content_lang = item.lang
+    return made
+
+
+def alternates(item: Any) -> list[tuple[str, str]]:
+    """(hreflang, root-relative URL) of the real versions of a page: no fallbacks."""
+    versions = getattr(item, "versions", None) or {item.lang: item}
+    return [(lang, page.url) for lang, page in versions.items()
+            if not getattr(page, "fallback", False)]

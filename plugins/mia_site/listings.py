@@ -1,0 +1,68 @@
+"""Writes the listing pages of every language from the one set of documents read by Pelican:
+topics overview, news list (paginated) and tags, events, 404, news feeds; sitemap and robots."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican.generators import Generator
+
+from mia_site.i18n import alternates, translate, version
+
+
+def _prefix(lang: str, default: str) -> str:
+    return "" if lang == default else f"{lang}/"
+
+
+class ListingsGenerator(Generator):
+    """Direct pages per language (Pelican's own direct templates only know one language)."""
+
+    def generate_context(self) -> None:
+        """Nothing to read: the lists come from the pages and articles generators."""
+
+    def generate_output(self, writer: Any) -> None:
+        settings = self.settings
+        default = settings["DEFAULT_LANG"]
+        news = self.context.get("news_latest", [])
+        tags = self.context.get("tags", [])
+        groups: list[list[tuple[str, str]]] = []
+        for lang in settings["LANGUAGES"]:
+            prefix = _prefix(lang, default)
+            for path, template in (("themen/", "themen"),
+                                   ("veranstaltungen/", "veranstaltungen"),
+                                   ("404.html", "notfound")):
+                save_as = path + "index.html" if path.endswith("/") else path
+                writer.write_file(prefix + save_as, self.get_template(template), self.context,
+                                  page_lang=lang, url=prefix + path, section_path=path)
+            items = [version(article, lang) for article in news]
+            writer.write_file(prefix + "nachrichten/index.html", self.get_template("index"),
+                              self.context, paginated={"articles": items},
+                              template_name="index", url=prefix + "nachrichten/",
+                              page_lang=lang, section_path="nachrichten/")
+            for tag, tagged in tags:
+                save_as = prefix + settings["TAG_PAGE_SAVE_AS"].format(slug=tag.slug)
+                writer.write_file(save_as, self.get_template("tag"), self.context,
+                                  paginated={"articles": [version(a, lang) for a in tagged]},
+                                  template_name="tag", url=save_as.replace("index.html", ""),
+                                  page_lang=lang, tag=tag, section_path=tag.url)
+            own = [a for a in items if not getattr(a, "fallback", False)]
+            writer.write_feed(own[:settings["FEED_MAX_ITEMS"]], self.context,
+                              prefix + settings["NEWS_FEED_ATOM"], feed_type="atom",
+                              feed_title=translate(lang, "Nachrichten"))
+        for path in ("", "themen/", "nachrichten/", "veranstaltungen/"):
+            groups.append([(lang, _prefix(lang, default) + path) for lang in settings["LANGUAGES"]])
+        for tag, _tagged in tags:
+            groups.append([(lang, _prefix(lang, default) + tag.url)
+                           for lang in settings["LANGUAGES"]])
+        for item in self.context.get("pages", []) + self.context.get("articles", []):
+            if item.lang == default and item.url and getattr(item, "kind", "") != "rejected":
+                groups.append(alternates(item))
+        groups.extend(self.context.get("sitemap_groups", []))
+        writer.write_file("sitemap.xml", self.get_template("sitemap"), self.context,
+                          sitemap_groups=groups, page_lang=default)
+        writer.write_file("robots.txt", self.get_template("robots"), self.context,
+                          page_lang=default)
+
+
+def get_generators(_pelican: object) -> type[Generator]:
+    return ListingsGenerator
