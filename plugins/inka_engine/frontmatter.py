@@ -8,28 +8,30 @@ from pathlib import Path
 from typing import Any
 
 from content_model import ContentErrors as _ParseErrors
+from content_model import FrontMatter as Parsed
 from content_model import parse_front_matter
 
 from .errors import ContentError
 
-Path_ = tuple[str | int, ...]
-
 
 @dataclass(frozen=True)
 class FrontMatter:
+    """A holiday file's parsed front matter; lines come from the shared parser."""
+
     path: Path
-    data: Any
-    body: str
-    lines: dict[Path_, int]
+    parsed: Parsed
+
+    @property
+    def data(self) -> Any:
+        return self.parsed.data
+
+    @property
+    def body(self) -> str:
+        return self.parsed.body
 
     def line(self, *where: str | int) -> int:
         """File line of the value at ``where`` (or of the nearest existing parent)."""
-        probe: Path_ = tuple(where)
-        while probe:
-            if probe in self.lines:
-                return self.lines[probe]
-            probe = probe[:-1]
-        return 1
+        return self.parsed.line_of(*where)
 
     def error(self, message: str, *where: str | int) -> ContentError:
         return ContentError(self.path, self.line(*where), message)
@@ -47,4 +49,4 @@ def read_front_matter(path: Path) -> FrontMatter:
         first = why.errors[0]
         message = f"{first.message} ({first.expected})" if first.expected else first.message
         raise ContentError(path, first.line, message) from why
-    return FrontMatter(path, parsed.data, parsed.body, parsed.lines)
+    return FrontMatter(path, parsed)
