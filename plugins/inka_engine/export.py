@@ -15,6 +15,13 @@ FIELDS: tuple[str, ...] = (
     "id", "community", "key", "name", "start", "end", "begins_evening_before", "status",
     "variance_days", "url", "source",
 )
+#: The site's open data (``/kalender/<year>.json``, design.md §6) plus ``uid``: ``id`` is not
+#: unique when a lunar holiday starts twice in one Gregorian year (Eid 2033); ``uid`` is the
+#: feeds' iCalendar UID and is.
+OPEN_DATA_FIELDS: tuple[str, ...] = (
+    "id", "community", "key", "name", "start", "end", "begins_evening_before", "status",
+    "variance_days", "url", "uid",
+)
 
 
 def holiday_url(occ: Occurrence, site_url: str = "", lang: str = DEFAULT_LANGUAGE) -> str:
@@ -25,8 +32,10 @@ def holiday_url(occ: Occurrence, site_url: str = "", lang: str = DEFAULT_LANGUAG
     return f"{site_url.rstrip('/')}{prefix}/kalender/{occ.community}/{occ.key}/"
 
 
-def row(occ: Occurrence, lang: str = DEFAULT_LANGUAGE, site_url: str = "") -> dict[str, Any]:
-    return {
+def row(occ: Occurrence, lang: str = DEFAULT_LANGUAGE, site_url: str = "",
+        fields: tuple[str, ...] = FIELDS, uid_domain: str = "") -> dict[str, Any]:
+    """One occurrence's open-data record with ``fields`` (``uid`` gets ``@uid_domain``)."""
+    values = {
         "id": occ.id,
         "community": occ.community,
         "key": occ.key,
@@ -38,24 +47,29 @@ def row(occ: Occurrence, lang: str = DEFAULT_LANGUAGE, site_url: str = "") -> di
         "variance_days": occ.variance_days,
         "url": holiday_url(occ, site_url, lang),
         "source": occ.source,
+        "uid": f"{occ.uid}@{uid_domain}" if uid_domain else occ.uid,
     }
+    return {name: values[name] for name in fields}
 
 
 def to_json(occurrences: Iterable[Occurrence], lang: str = DEFAULT_LANGUAGE,
-            site_url: str = "", **extra: Any) -> str:
+            site_url: str = "", *, fields: tuple[str, ...] = FIELDS, uid_domain: str = "",
+            **extra: Any) -> str:
     """``{**extra, "holidays": [...]}`` (pass e.g. ``year=2026, language="de"``)."""
-    data = {**extra, "holidays": [row(o, lang, site_url) for o in occurrences]}
+    data = {**extra, "holidays": [row(o, lang, site_url, fields, uid_domain)
+                                  for o in occurrences]}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def to_csv(occurrences: Iterable[Occurrence], lang: str = DEFAULT_LANGUAGE,
-           site_url: str = "") -> bytes:
+           site_url: str = "", *, fields: tuple[str, ...] = FIELDS,
+           uid_domain: str = "") -> bytes:
     """Same columns as JSON; booleans as ``true``/``false``; UTF-8 with BOM for Excel."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\r\n")
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\r\n")
     writer.writeheader()
     for occ in occurrences:
-        values = row(occ, lang, site_url)
+        values = row(occ, lang, site_url, fields, uid_domain)
         values["begins_evening_before"] = "true" if values["begins_evening_before"] else "false"
         writer.writerow(values)
     return buffer.getvalue().encode("utf-8-sig")

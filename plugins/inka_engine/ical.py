@@ -13,7 +13,7 @@ from icalendar import Calendar, Event
 
 from .constants import DEFAULT_LANGUAGE, DEFAULT_UID_DOMAIN
 from .model import Occurrence
-from .texts import text
+from .texts import TEXTS, text
 
 PRODID = "-//Stadt Dortmund//MIA-DO-KI INKA//DE"
 
@@ -38,18 +38,30 @@ def summary(occ: Occurrence, lang: str = DEFAULT_LANGUAGE) -> str:
 
 def description(occ: Occurrence, lang: str = DEFAULT_LANGUAGE, explanation: str = "",
                 url: str = "") -> str:
-    """Short explanation, evening-before note, "may move by N days" when estimated, source
-    and page URL — one per line."""
+    """Short explanation, evening-before note, "may move by N days" when estimated, the
+    calendar the community follows (Islamic: Diyanet/DITIB), source and page URL — one per
+    line."""
     parts = [explanation.strip()] if explanation.strip() else []
     if occ.begins_evening_before:
         parts.append(text("evening", lang))
     if occ.may_move:
         parts.append(text("variance", lang, n=occ.variance_days))
+    if f"calendar_{occ.community}" in TEXTS:
+        parts.append(text(f"calendar_{occ.community}", lang))
     if occ.source:
         parts.append(f"{text('source', lang)}: {occ.source}")
     if url:
         parts.append(url)
     return "\n".join(parts)
+
+
+def default_explanation(occ: Occurrence, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The holiday's short German explanation; in other languages marked as German (the
+    explanations are not translated yet)."""
+    summary_de = occ.holiday.summary.strip() if occ.holiday else ""
+    if not summary_de:
+        return ""
+    return summary_de if lang == DEFAULT_LANGUAGE else f"{text('german', lang)}: {summary_de}"
 
 
 def event_for(occ: Occurrence, *, dtstamp: datetime, lang: str = DEFAULT_LANGUAGE,
@@ -87,7 +99,7 @@ def build_calendar(
 
     ``dtstamp`` must be reproducible (``dtstamp_from_env(last_commit_time)``); ``calname``
     must not contain a year. ``url_for``/``explanation_for`` give each event's page URL and
-    short explanation (default: none / the holiday's German summary for ``de``).
+    short explanation (default: :func:`default_explanation`).
     """
     cal = Calendar()
     cal.add("prodid", prodid)
@@ -103,7 +115,7 @@ def build_calendar(
         if explanation_for is not None:
             explanation = explanation_for(occ)
         else:
-            explanation = occ.holiday.summary if occ.holiday and lang == "de" else ""
+            explanation = default_explanation(occ, lang)
         cal.add_component(event_for(
             occ, dtstamp=stamp, lang=lang, uid_domain=uid_domain,
             url=url_for(occ) if url_for else "", explanation=explanation,

@@ -25,6 +25,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "uk": "Дату розраховано заздалегідь, вона може зміститися до {n} дн.",
         "pl": "Data jest obliczona z wyprzedzeniem i może przesunąć się o {n} dn.",
     },
+    "calendar_islamisch": {
+        "de": "Islamische Termine folgen dem Kalender der Diyanet/DITIB (wo noch nicht "
+              "veröffentlicht: vorausberechnet nach Umm al-Qura). Andere Gemeinden können "
+              "um einen Tag abweichen.",
+        "en": "Islamic dates follow the Diyanet/DITIB calendar (where not yet published: "
+              "calculated in advance with Umm al-Qura). Other communities may differ by a day.",
+        "tr": "İslami tarihler Diyanet/DİTİB takvimine göredir (henüz yayımlanmamışsa Ümmü'l-Kurâ "
+              "takvimine göre önceden hesaplanmıştır). Diğer cemaatler bir gün farklı "
+              "olabilir.",
+        "ar": "تتبع المواعيد الإسلامية تقويم ديانت/ديتيب (وما لم يُنشر بعد محسوب مسبقًا وفق "
+              "تقويم أم القرى). قد تختلف جماعات أخرى بيوم واحد.",
+        "uk": "Ісламські дати відповідають календарю Diyanet/DITIB (де його ще не "
+              "опубліковано, розраховано заздалегідь за Умм аль-Кура). Інші громади можуть "
+              "відзначати на день раніше або пізніше.",
+        "pl": "Daty islamskie są zgodne z kalendarzem Diyanet/DITIB (jeśli nie został jeszcze "
+              "opublikowany: obliczone z wyprzedzeniem według Umm al-Kura). Inne wspólnoty "
+              "mogą obchodzić święto dzień wcześniej lub później.",
+    },
+    "german": {
+        "de": "Erklärung", "en": "Explanation (in German)", "tr": "Açıklama (Almanca)",
+        "ar": "الشرح (بالألمانية)", "uk": "Пояснення (німецькою)",
+        "pl": "Objaśnienie (po niemiecku)",
+    },
     "source": {
         "de": "Quelle", "en": "Source", "tr": "Kaynak", "ar": "المصدر", "uk": "Джерело",
         "pl": "Źródło",

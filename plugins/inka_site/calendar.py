@@ -31,6 +31,10 @@ def community_path(community: str) -> str:
     return f"kalender/{community}/"
 
 
+def year_path(year: int) -> str:
+    return f"kalender/{year}/"
+
+
 def holiday_path(community: str, key: str) -> str:
     return f"kalender/{community}/{key}/"
 
@@ -86,6 +90,8 @@ class Calendar:
     holidays: list[HolidayPage]
     occurrences: list[Occurrence]
     communities: Sequence[str] = COMMUNITIES
+    #: INKA_YEARS (design.md §6): year pages, open data and feeds.
+    years: Sequence[int] = ()
     _by_ident: dict[str, HolidayPage] = field(default_factory=dict, repr=False)
 
     @property
@@ -99,6 +105,12 @@ class Calendar:
     @property
     def last_year(self) -> int:
         return self.year + YEARS_AHEAD
+
+    def neighbours(self, year: int) -> tuple[int | None, int | None]:
+        """The previous and next year that have a year page (None at either end)."""
+        before = [y for y in self.years if y < year]
+        after = [y for y in self.years if y > year]
+        return (max(before) if before else None, min(after) if after else None)
 
     def page(self, community: str, key: str) -> HolidayPage:
         if not self._by_ident:
@@ -140,20 +152,21 @@ class Calendar:
 
     def paths(self) -> list[str]:
         """Every calendar page, as URL paths (for the sitemap)."""
-        return ["kalender/", *(community_path(c) for c in self.communities),
+        return ["kalender/", *(year_path(y) for y in self.years),
+                *(community_path(c) for c in self.communities),
                 *(h.path for h in sorted(self.holidays, key=lambda h: h.path))]
 
 
 def build_calendar(holidays: Sequence[Holiday], build_date: dt.date,
-                   render: Any = lambda text: text) -> Calendar:
-    """Compute every occurrence of the holiday pages' window once; ``render`` turns a
-    holiday's Markdown body into HTML."""
-    first = dt.date(build_date.year - YEARS_BACK, 1, 1)
-    last = dt.date(build_date.year + YEARS_AHEAD, 12, 31)
+                   render: Any = lambda text: text, years: Sequence[int] = ()) -> Calendar:
+    """Compute every occurrence of the holiday pages' window (and of ``years``, INKA_YEARS)
+    once; ``render`` turns a holiday's Markdown body into HTML."""
+    first = dt.date(min([build_date.year - YEARS_BACK, *years]), 1, 1)
+    last = dt.date(max([build_date.year + YEARS_AHEAD, *years]), 12, 31)
     found = occurrences(holidays, first, last)
     per_holiday: dict[str, list[Occurrence]] = defaultdict(list)
     for o in found:
         per_holiday[f"{o.community}/{o.key}"].append(o)
     pages = [HolidayPage(h, render(h.body), per_holiday.get(h.ident, []), build_date)
              for h in holidays]
-    return Calendar(build_date, pages, found)
+    return Calendar(build_date, pages, found, years=tuple(sorted(years)))

@@ -13,9 +13,25 @@ from content_model import ContentError
 from inka_engine import ContentError as EngineError
 from inka_engine import ContentErrors, Holiday, load_holidays
 from inka_site import filters
-from inka_site.calendar import Calendar, HolidayPage, build_calendar, community_path
+from inka_site.calendar import (
+    Calendar,
+    HolidayPage,
+    build_calendar,
+    community_path,
+    year_path,
+)
+from inka_site.feeds import (
+    FeedSettings,
+    Files,
+    build_files,
+    data_path,
+    feed_dtstamp,
+    feed_path,
+    human_size,
+)
 from inka_site.markup import render_body
 from mia_site import filters as site_filters
+from mia_site.i18n import translate
 from mia_site.reader import record
 
 log = logging.getLogger(__name__)
@@ -62,9 +78,10 @@ class InkaGenerator(Generator):
                 record(content_errors(exc.errors, content_root))
         markdown = self.settings["MARKDOWN"]
         self.calendar = build_calendar(holidays, build_date,
-                                       lambda text: render_body(text, markdown))
+                                       lambda text: render_body(text, markdown),
+                                       years=self.settings["INKA_YEARS"])
         self.context["inka"] = self.calendar
-        paths = self.calendar.paths() if holidays else []
+        paths = [*self.calendar.paths(), "daten/"] if holidays else []
         self.context["inka_pages"] = paths
         # mia_site.listings writes the sitemap from these groups of (language, path).
         self.context.setdefault("sitemap_groups", []).extend(
@@ -98,21 +115,63 @@ class InkaGenerator(Generator):
             "inLanguage": lang,
         }
 
+    def _files(self, calendar: Calendar) -> Files:
+        """Feeds and open data of every language (design.md §6), computed before the pages
+        so that the pages can give each file's size."""
+        settings = self.settings
+        repo = Path(settings["THEME"]).resolve().parent
+        build_date: dt.date = settings["BUILD_DATE"]
+        fallback = dt.datetime(build_date.year, build_date.month, build_date.day, tzinfo=dt.UTC)
+        feed_settings = FeedSettings(
+            languages=settings["LANGUAGES"], default_lang=settings["DEFAULT_LANG"],
+            years=settings["INKA_YEARS"], site_url=settings["SITE_BASE_URL"],
+            uid_domain=settings["INKA_UID_DOMAIN"], dtstamp=feed_dtstamp(repo, fallback),
+            translate=translate)
+        return build_files(calendar.occurrences, feed_settings)
+
     def generate_output(self, writer: Any) -> None:
         calendar = self.calendar
         if calendar is None or not calendar.holidays:
             return
+        files = self._files(calendar)
+        files.write(Path(self.output_path))
         for lang in self.settings["LANGUAGES"]:
-            self._write_language(writer, calendar, lang)
+            self._write_language(writer, calendar, lang, files)
 
-    def _write_language(self, writer: Any, calendar: Calendar, lang: str) -> None:
+    def _downloads(self, files: Files, lang: str) -> dict[str, dict[str, str]]:
+        """Language-independent path → URLs and size text of that language's file."""
+        prefix = self._prefix(lang)
+        base = self.settings["SITE_BASE_URL"]
+        found = {}
+        for path in files.contents:
+            if not path.startswith(prefix) or (not prefix and path.split("/", 1)[0]
+                                               in self.settings["LANGUAGES"]):
+                continue
+            plain = path[len(prefix):]
+            https = f"{base}/{path}"
+            found[plain] = {
+                "href": f"/{path}", "https": https,
+                "webcal": "webcal://" + https.split("://", 1)[1],
+                "size": human_size(files.size(path), lang),
+            }
+        return found
+
+    def _write_language(self, writer: Any, calendar: Calendar, lang: str, files: Files) -> None:
         """One language's calendar pages under /<lang>/ (German at /). Names and UI are
         translated; explanations exist in German so far and are marked lang="de"."""
         prefix = self._prefix(lang)
         common = {"inka_locale": lang, "page_lang": lang, "inka_prefix": "/" + prefix.rstrip("/")
-                  if prefix else "", "relative_urls": False}
+                  if prefix else "", "relative_urls": False,
+                  "inka_files": self._downloads(files, lang),
+                  "inka_feed_path": feed_path, "inka_data_path": data_path}
         writer.write_file(prefix + "kalender/index.html", self.get_template("kalender"),
                           self.context, section_path="kalender/", **common)
+        for year in calendar.years:
+            path = year_path(year)
+            writer.write_file(prefix + path + "index.html", self.get_template("kalender_year"),
+                              self.context, inka_year=year, section_path=path, **common)
+        writer.write_file(prefix + "daten/index.html", self.get_template("daten"),
+                          self.context, section_path="daten/", **common)
         for community in calendar.communities:
             path = community_path(community)
             writer.write_file(prefix + path + "index.html",

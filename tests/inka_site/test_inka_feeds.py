@@ -1,0 +1,450 @@
+"""Subscription feeds of the Interkultureller Kalender (design.md §3, §6).
+
+The session build (tests/conftest.py) runs with SOURCE_DATE_EPOCH = 2026-01-01 00:00 UTC, so
+INKA_YEARS = 2025…2029. Reference dates come from cited public sources, not from the engine:
+
+* Rosh Hashana 5787: first day 12 September 2026, two days, begins at sundown on 11 September
+  (hebcal.com, "Rosh Hashana 2026").
+* Eid al-Fitr 1447: 20 March 2026, three days (Diyanet İşleri Başkanlığı, Dini Günler 2026).
+* Western Easter Sunday 2026: 5 April 2026 (Deutsche Bischofskonferenz, "Bewegliche Feiertage").
+* Eid al-Fitr falls twice in 2033: 1454 AH in early January, 1455 AH in late December
+  (Wikipedia, "Eid al-Fitr", table of dates; Umm al-Qura).
+
+After a deliberate change to the feeds: ``pytest tests/inka_site --update-golden`` and review
+``git diff tests/inka_site/golden/`` by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import ical_lint
+import pytest
+from icalendar import Calendar
+
+from inka_engine import COMMUNITIES, load_holidays, occurrences
+from inka_engine.export import OPEN_DATA_FIELDS, to_json
+from inka_site import feeds
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = Path(__file__).parent / "golden"
+LANGUAGES = ("de", "en", "tr", "ar", "uk", "pl")
+YEARS = tuple(range(2025, 2030))
+DOMAIN = "inka.mia-do-ki.dortmund.de"
+BASE = "https://mia-do-ki.dortmund.de"
+FEEDS = ("alle", *COMMUNITIES)
+SOURCE_DATE_EPOCH = "1767225600"  # as tests/conftest.py: 2026-01-01 00:00 UTC
+NODE_MODULES = ROOT / "node_modules"
+
+
+def _require_tool(config: pytest.Config) -> Callable[..., None]:
+    """tests/conftest.py's require_tool (skip loudly / fail under CI=true). Found through
+    pytest's plugin manager: the module name "conftest" is shared by several folders."""
+    wanted = ROOT / "tests" / "conftest.py"
+    for plugin in config.pluginmanager.get_plugins():
+        if Path(getattr(plugin, "__file__", "") or "/").resolve() == wanted:
+            return plugin.require_tool  # type: ignore[no-any-return]
+    raise LookupError(f"{wanted} is not loaded")
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == "de" else f"{lang}/"
+
+
+def feed_file(site: Path, lang: str, name: str) -> Path:
+    return site / prefix(lang) / "kalender" / f"{name}.ics"
+
+
+def parse(path: Path) -> Calendar:
+    return Calendar.from_ical(path.read_bytes())
+
+
+def events(path: Path) -> dict[str, object]:
+    return {str(e["UID"]): e for e in parse(path).walk("VEVENT")}
+
+
+def all_ics(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.ics"))
+
+
+# --- which feeds exist ------------------------------------------------------------------------
+
+def test_every_language_has_all_feeds(site_dir: Path) -> None:
+    for lang in LANGUAGES:
+        for name in FEEDS:
+            assert feed_file(site_dir, lang, name).is_file(), (lang, name)
+
+
+def test_feed_window_is_last_year_to_three_ahead(site_dir: Path) -> None:
+    starts = [e["DTSTART"].dt for e in events(feed_file(site_dir, "de", "alle")).values()]
+    assert {d.year for d in starts} == set(YEARS)
+
+
+def test_all_feed_is_the_union_of_the_community_feeds(site_dir: Path) -> None:
+    for lang in ("de", "ar"):
+        union: set[str] = set()
+        for community in COMMUNITIES:
+            found = events(feed_file(site_dir, lang, community))
+            assert {str(e["CATEGORIES"].cats[0]) for e in found.values()} == {community}
+            union |= set(found)
+        assert set(events(feed_file(site_dir, lang, "alle"))) == union
+        assert any(uid.startswith("gesellschaftlich-") for uid in union)
+
+
+# --- calendar and event properties ------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_calendar_properties(site_dir: Path, lang: str) -> None:
+    for name in FEEDS:
+        cal = parse(feed_file(site_dir, lang, name))
+        assert str(cal["VERSION"]) == "2.0"
+        assert str(cal["PRODID"]).startswith("-//Stadt Dortmund//")
+        assert str(cal["CALSCALE"]) == "GREGORIAN" and str(cal["METHOD"]) == "PUBLISH"
+        calname = str(cal["X-WR-CALNAME"])
+        assert calname and not any(str(y) in calname for y in range(2000, 2100)), calname
+        assert str(cal["X-WR-CALDESC"])
+        assert str(cal["X-PUBLISHED-TTL"]) == "P1D"
+        raw = feed_file(site_dir, lang, name).read_bytes()
+        assert b"\r\nREFRESH-INTERVAL;VALUE=DURATION:P1D\r\n" in raw
+
+
+def test_localised_calendar_names(site_dir: Path) -> None:
+    names = {lang: str(parse(feed_file(site_dir, lang, "juedisch"))["X-WR-CALNAME"])
+             for lang in ("de", "en", "tr")}
+    assert names == {"de": "Jüdische Feiertage – INKA Dortmund",
+                     "en": "Jewish holidays – INKA Dortmund",
+                     "tr": "Yahudi bayramları – INKA Dortmund"}
+
+
+def test_every_event_is_all_day_transparent_and_categorised(site_dir: Path) -> None:
+    stamp = dt.datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), tz=dt.UTC)
+    for lang in LANGUAGES:
+        for uid, event in events(feed_file(site_dir, lang, "alle")).items():
+            start, end = event["DTSTART"], event["DTEND"]
+            assert type(start.dt) is dt.date and type(end.dt) is dt.date, uid
+            assert start.params.get("VALUE") == "DATE" or "VALUE" not in start.params
+            assert end.dt > start.dt
+            assert str(event["TRANSP"]) == "TRANSPARENT"
+            assert str(event["CATEGORIES"].cats[0]) == uid.split("-")[0]
+            assert event["DTSTAMP"].dt == stamp
+            assert uid.endswith(f"@{DOMAIN}")
+            url = str(event["URL"])
+            assert url.startswith(f"{BASE}/{prefix(lang)}kalender/") and url.endswith("/")
+            assert url in str(event["DESCRIPTION"])
+            page = site_dir / url.removeprefix(BASE + "/") / "index.html"
+            assert page.is_file(), url
+    raw = feed_file(site_dir, "de", "alle").read_bytes()
+    assert b"DTSTART;VALUE=DATE:" in raw and b"DTEND;VALUE=DATE:" in raw
+
+
+def test_rosh_hashana_5787_from_hebcal(site_dir: Path) -> None:
+    event = events(feed_file(site_dir, "de", "juedisch"))[f"juedisch-rosch-ha-schana-5787@{DOMAIN}"]
+    assert event["DTSTART"].dt == dt.date(2026, 9, 12)
+    assert event["DTEND"].dt == dt.date(2026, 9, 14)  # exclusive: 12 and 13 September
+    assert str(event["SUMMARY"]) == "Rosch haSchana (Jüdisches Neujahr)"
+    assert "Beginnt am Vorabend mit Sonnenuntergang." in str(event["DESCRIPTION"])
+
+
+def test_eid_al_fitr_1447_from_diyanet(site_dir: Path) -> None:
+    uid = f"islamisch-eid-al-fitr-1447@{DOMAIN}"
+    for lang, summary in (("de", "Ramadanfest (Ramazan Bayramı)"), ("en", "Eid al-Fitr"),
+                          ("ar", "عيد الفطر")):
+        event = events(feed_file(site_dir, lang, "islamisch"))[uid]
+        assert (event["DTSTART"].dt, event["DTEND"].dt) == (dt.date(2026, 3, 20),
+                                                             dt.date(2026, 3, 23))
+        assert str(event["SUMMARY"]) == summary  # confirmed: no "(voraussichtlich)"
+    description = str(events(feed_file(site_dir, "de", "islamisch"))[uid]["DESCRIPTION"])
+    assert "Diyanet/DITIB" in description and "um einen Tag abweichen" in description
+
+
+def test_easter_2026(site_dir: Path) -> None:
+    event = events(feed_file(site_dir, "de", "christlich"))[f"christlich-ostersonntag-2026@{DOMAIN}"]
+    assert event["DTSTART"].dt == dt.date(2026, 4, 5)
+
+
+def test_estimated_dates_say_so_in_the_feeds_language(site_dir: Path) -> None:
+    uid = f"islamisch-lailat-al-qadr-1447@{DOMAIN}"
+    expected = {"de": ("(voraussichtlich)", "bis zu 1 Tag"), "en": ("(expected)", "up to 1 day"),
+                "tr": ("(tahmini)", "1 güne kadar"), "pl": ("(przewidywany termin)", "o 1 dn")}
+    for lang, (mark, variance) in expected.items():
+        event = events(feed_file(site_dir, lang, "islamisch"))[uid]
+        assert event["DTSTART"].dt == dt.date(2026, 3, 16)
+        assert str(event["SUMMARY"]).endswith(" " + mark)
+        assert variance in str(event["DESCRIPTION"])
+    # exact arithmetic dates are "estimated" but cannot move: no mark
+    easter = events(feed_file(site_dir, "de", "christlich"))[f"christlich-ostersonntag-2026@{DOMAIN}"]
+    assert str(easter["SUMMARY"]) == "Ostersonntag"
+
+
+def test_other_languages_mark_the_german_explanation(site_dir: Path) -> None:
+    event = events(feed_file(site_dir, "en", "juedisch"))[f"juedisch-purim-5786@{DOMAIN}"]
+    description = str(event["DESCRIPTION"])
+    assert description.startswith("Explanation (in German): Ein fröhliches Fest")
+    assert "Begins at sunset on the evening before." in description
+    assert event["SUMMARY"].params["LANGUAGE"] == "en"
+
+
+# --- UIDs ---------------------------------------------------------------------------------------
+
+def test_uids_and_dates_are_the_same_in_every_language(site_dir: Path) -> None:
+    for name in FEEDS:
+        german = {uid: (e["DTSTART"].dt, e["DTEND"].dt)
+                  for uid, e in events(feed_file(site_dir, "de", name)).items()}
+        for lang in LANGUAGES[1:]:
+            other = {uid: (e["DTSTART"].dt, e["DTEND"].dt)
+                     for uid, e in events(feed_file(site_dir, lang, name)).items()}
+            assert other == german, (lang, name)
+
+
+def test_uid_is_unique_when_eid_falls_twice_in_a_year() -> None:
+    holidays = [h for h in load_holidays(ROOT / "content" / "inka")
+                if h.ident == "islamisch/eid-al-fitr"]
+    found = occurrences(holidays, dt.date(2033, 1, 1), dt.date(2033, 12, 31))
+    assert [(o.start.year, o.start.month) for o in found] == [(2033, 1), (2033, 12)]
+    rows = json.loads(to_json(found, "de", BASE, fields=OPEN_DATA_FIELDS,
+                              uid_domain=DOMAIN))["holidays"]
+    assert [r["id"] for r in rows] == ["islamisch/eid-al-fitr/2033"] * 2  # the contract id
+    assert [r["uid"] for r in rows] == [f"islamisch-eid-al-fitr-1454@{DOMAIN}",
+                                        f"islamisch-eid-al-fitr-1455@{DOMAIN}"]
+
+
+def _build_copy(content: Path, output: Path) -> bool:
+    import tasks
+
+    saved = os.environ.get("SOURCE_DATE_EPOCH"), tasks.ENV.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = tasks.ENV["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+    try:
+        return tasks.build_site(output, quiet=True, content=content)
+    finally:
+        for env, value in ((os.environ, saved[0]), (tasks.ENV, saved[1])):
+            if value is None:
+                env.pop("SOURCE_DATE_EPOCH", None)
+            else:
+                env["SOURCE_DATE_EPOCH"] = value
+
+
+@pytest.fixture(scope="module")
+def retitled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A second build, later, of a content copy in which Purim got a new German title."""
+    tmp = tmp_path_factory.mktemp("retitled")
+    content = tmp / "content"
+    shutil.copytree(ROOT / "content", content)
+    purim = content / "inka" / "juedisch" / "purim.md"
+    text = purim.read_text(encoding="utf-8")
+    text = text.replace("title: Purim\n", "title: Purimfest\n", 1)
+    text = text.replace('  de: "Purim"\n', '  de: "Purimfest (Losfest)"\n', 1)
+    purim.write_text(text, encoding="utf-8")
+    output = tmp / "site"
+    assert _build_copy(content, output), "build of the edited copy failed"
+    return output
+
+
+def test_a_title_edit_keeps_every_uid(site_dir: Path, retitled: Path) -> None:
+    uid = f"juedisch-purim-5786@{DOMAIN}"
+    before = events(feed_file(site_dir, "de", "juedisch"))
+    after = events(feed_file(retitled, "de", "juedisch"))
+    assert set(before) == set(after)
+    assert str(before[uid]["SUMMARY"]) == "Purim"
+    assert str(after[uid]["SUMMARY"]) == "Purimfest (Losfest)"
+    assert {u: e["SEQUENCE"] for u, e in before.items()} == \
+        {u: e["SEQUENCE"] for u, e in after.items()}
+
+
+def test_two_builds_give_byte_identical_feeds_and_data(site_dir: Path, retitled: Path) -> None:
+    """Two builds at different wall-clock times with one SOURCE_DATE_EPOCH: every file the
+    title edit does not touch is byte-identical (the English names did not change)."""
+    unchanged = [*(feed_file(site_dir, "en", name) for name in FEEDS),
+                 feed_file(site_dir, "de", "islamisch"), feed_file(site_dir, "de", "alevitisch"),
+                 *(site_dir / "en" / "kalender" / f"{y}.json" for y in YEARS),
+                 *(site_dir / "pl" / "kalender" / f"{y}.csv" for y in YEARS)]
+    for path in unchanged:
+        twin = retitled / path.relative_to(site_dir)
+        assert path.read_bytes() == twin.read_bytes(), path.relative_to(site_dir)
+
+
+def test_dtstamp_comes_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch,
+                                              tmp_path: Path) -> None:
+    fallback = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert feeds.feed_dtstamp(ROOT, fallback) == dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    assert feeds.feed_dtstamp(tmp_path, fallback) == dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def test_dtstamp_without_epoch_is_the_last_commit(monkeypatch: pytest.MonkeyPatch,
+                                                  tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    fallback = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+    git = shutil.which("git")
+    if git is not None and (ROOT / ".git").exists():
+        committed = subprocess.run([git, "-C", str(ROOT), "log", "-1", "--format=%ct"],
+                                   capture_output=True, text=True, check=True).stdout.strip()
+        assert feeds.feed_dtstamp(ROOT, fallback) == dt.datetime.fromtimestamp(
+            int(committed), tz=dt.UTC)
+    # not a git checkout: the fallback, said out loud
+    assert feeds.feed_dtstamp(tmp_path, fallback) == fallback
+    assert "kein git-Checkout" in capsys.readouterr().err
+
+
+# --- strict lint, ical.js, Radicale -------------------------------------------------------------
+
+def test_strict_lint_of_every_ics_file(site_dir: Path) -> None:
+    files = all_ics(site_dir)
+    assert len(files) >= len(LANGUAGES) * len(FEEDS)
+    found = {str(f.relative_to(site_dir)): ical_lint.problems(f.read_bytes()) for f in files}
+    bad = {name: problems[:5] for name, problems in found.items() if problems}
+    assert not bad, bad
+
+
+def test_lint_catches_what_icalendar_lets_through() -> None:
+    good = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//DE\r\nX-WR-CALNAME:x\r\n"
+            b"BEGIN:VEVENT\r\nUID:a@x\r\nDTSTAMP:20260101T000000Z\r\n"
+            b"DTSTART;VALUE=DATE:20260101\r\nDTEND;VALUE=DATE:20260102\r\n"
+            b"SUMMARY:Gr\xc3\xbc\xc3\x9fe\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    assert ical_lint.problems(good) == []
+    assert ical_lint.problems(good.replace(b"\r\n", b"\n"))
+    assert ical_lint.problems(good.replace(b"SUMMARY:Gr", b"SUMMARY:" + b"x" * 80))
+    assert ical_lint.problems(good.replace(b"UID:a@x\r\n", b""))
+    assert ical_lint.problems(good.replace(b"SUMMARY:Gr", b"SUMMARY:a\r\nweil kaputt\r\nSUMMARY:Gr"))
+    assert ical_lint.problems(good.replace(b"20260102", b"20260101"))
+    # a fold inside the two octets of "ü" leaves an undecodable physical line
+    folded = good.replace(b"SUMMARY:Gr\xc3\xbc", b"SUMMARY:Gr\xc3\r\n \xbc")
+    assert any("UTF-8" in p for p in ical_lint.problems(folded))
+
+
+def test_icalendar_folds_long_lines_without_splitting_characters(site_dir: Path) -> None:
+    raw = feed_file(site_dir, "ar", "alle").read_bytes()
+    lines = raw.split(b"\r\n")
+    assert max(len(line) for line in lines) <= 75
+    assert any(line.startswith(b" ") for line in lines)  # long Arabic text was folded
+    for line in lines:
+        line.decode("utf-8")  # every physical line is whole UTF-8
+
+
+def _icaljs(files: list[Path], config: pytest.Config) -> dict[str, dict[str, object]]:
+    require_tool = _require_tool(config)
+    node = shutil.which("node")
+    require_tool(node is not None, "node", "install it with `apt-get install -y nodejs`",
+                 "INKA feeds parse with ical.js")
+    require_tool((NODE_MODULES / "ical.js").is_dir(), "node_modules/ical.js",
+                 "run `npm ci --ignore-scripts` (make test does it)",
+                 "INKA feeds parse with ical.js")
+    script = Path(__file__).with_name("icaljs_inka.mjs")
+    result = subprocess.run([str(node), str(script), *map(str, files)], cwd=ROOT,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_every_inka_feed_parses_with_icaljs(site_dir: Path, pytestconfig: pytest.Config) -> None:
+    files = [feed_file(site_dir, lang, name) for lang in LANGUAGES for name in FEEDS]
+    parsed = _icaljs(files, pytestconfig)
+    assert set(parsed) == {str(f) for f in files}
+    for file in files:
+        info = parsed[str(file)]
+        assert info["version"] == "2.0"
+        assert len(info["events"]) == len(events(file))  # type: ignore[arg-type]
+        assert all(e["isDate"] for e in info["events"])  # type: ignore[union-attr]
+    seen = {e["uid"]: e for e in parsed[str(feed_file(site_dir, "de", "alle"))]["events"]}  # type: ignore[union-attr]
+    rosh = seen[f"juedisch-rosch-ha-schana-5787@{DOMAIN}"]
+    assert (rosh["start"], rosh["end"]) == ("2026-09-12", "2026-09-14")
+    eid = seen[f"islamisch-eid-al-fitr-1447@{DOMAIN}"]
+    assert (eid["summary"], eid["start"], eid["categories"]) == (
+        "Ramadanfest (Ramazan Bayramı)", "2026-03-20", "islamisch")
+
+
+@pytest.fixture(scope="module")
+def radicale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Radicale (pinned in requirements.txt) on loopback, auth none, storage in tmp."""
+    import socket
+    import sys
+    import time
+
+    tmp = tmp_path_factory.mktemp("radicale")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    config = tmp / "config"
+    config.write_text(
+        f"[server]\nhosts = 127.0.0.1:{port}\n[auth]\ntype = none\n[rights]\n"
+        f"type = authenticated\n[storage]\nfilesystem_folder = {tmp / 'collections'}\n"
+        "[logging]\nlevel = warning\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "radicale", "--config", str(config)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    out = proc.stdout.read().decode() if proc.stdout else ""
+                    pytest.fail(f"Radicale did not start: {out}")
+                time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def _dav(method: str, url: str, body: bytes = b"", headers: dict[str, str] | None = None
+         ) -> tuple[int, bytes]:
+    import base64
+    import urllib.error
+    import urllib.request
+
+    auth = base64.b64encode(b"inka:x").decode()
+    request = urllib.request.Request(url, data=body or None, method=method,
+                                     headers={"Authorization": f"Basic {auth}", **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+@pytest.mark.parametrize(("lang", "name"), [("de", "alle"), ("ar", "islamisch")])
+def test_radicale_accepts_a_whole_feed(site_dir: Path, radicale: str, lang: str,
+                                       name: str) -> None:
+    collection = f"{radicale}/inka/{lang}-{name}/"
+    status, body = _dav("MKCALENDAR", collection)
+    assert status == 201, body
+    feed = feed_file(site_dir, lang, name)
+    status, body = _dav("PUT", collection, feed.read_bytes(),
+                        {"Content-Type": "text/calendar; charset=utf-8"})
+    assert status == 201, body[:500]
+    status, body = _dav("PROPFIND", collection, b'<?xml version="1.0"?>'
+                        b'<propfind xmlns="DAV:"><prop><getetag/></prop></propfind>',
+                        {"Depth": "1", "Content-Type": "application/xml"})
+    assert status == 207
+    items = body.decode().count(".ics</")
+    assert items == len(events(feed))
+
+
+# --- golden -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", ["kalender/juedisch.ics", "kalender/2026.json"])
+def test_golden(site_dir: Path, path: str, request: pytest.FixtureRequest) -> None:
+    actual = (site_dir / path).read_bytes()
+    golden = GOLDEN / path.replace("/", "_")
+    if request.config.getoption("--update-golden"):
+        GOLDEN.mkdir(exist_ok=True)
+        golden.write_bytes(actual)
+        return
+    assert golden.is_file(), f"{golden} missing: run pytest tests/inka_site --update-golden"
+    expected = golden.read_bytes()
+    if actual != expected:
+        diff = "".join(difflib.unified_diff(
+            expected.decode().splitlines(keepends=True), actual.decode().splitlines(keepends=True),
+            fromfile=f"golden/{golden.name}", tofile=f"build/{path}", n=2))
+        pytest.fail(f"{path} differs from its golden file; if intended, run "
+                    f"`pytest tests/inka_site --update-golden` and review:\n{diff[:6000]}",
+                    pytrace=False)
