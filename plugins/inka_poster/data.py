@@ -1,0 +1,130 @@
+"""What one poster shows, for one year and language (no Pelican, no WeasyPrint).
+
+Names come from the engine (``Occurrence.name(lang)``), month and weekday names and dates from
+Babel for the site's locale of that language. The templates in ``theme/poster/`` only lay it
+out; their UI strings go through the site's catalogues.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from babel.dates import format_interval, format_skeleton, get_day_names, get_month_names
+
+from inka_engine import COMMUNITIES, Occurrence
+from inka_engine.texts import text
+from inka_poster.grid import STYLES, Mark, MonthGrid, mark_of, month_grid, month_occurrences
+from inka_poster.qr import svg_data_uri
+
+RTL = frozenset({"ar"})
+KINDS = ("a1", "a4")
+
+
+def poster_path(year: int, lang: str, kind: str) -> str:
+    """Site-relative path (design.md §3): the German ``kalender/<year>/`` folder for every
+    language."""
+    return f"kalender/{year}/inka-{year}-{lang}-{kind}.pdf"
+
+
+def feeds_url(base_url: str, lang: str, default_lang: str = "de") -> str:
+    """The calendar page of the language, where the feeds are offered (the QR code's target)."""
+    prefix = "" if lang == default_lang else f"{lang}/"
+    return f"{base_url.rstrip('/')}/{prefix}kalender/"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of a month's list: when, which community, the name and the markers."""
+
+    mark: Mark
+    name: str
+    #: '5.–12. Dez.' (A1) and with weekdays 'Sa., 5. – Sa., 12. Dez.' (A4)
+    when: str
+    when_long: str
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class Month:
+    number: int
+    name: str
+    grid: MonthGrid
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Weekday:
+    short: str
+    full: str
+    sunday: bool
+
+
+@dataclass(frozen=True)
+class Community:
+    key: str
+    letter: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class PosterData:
+    year: int
+    lang: str
+    dir: str
+    months: tuple[Month, ...]
+    weekdays: tuple[Weekday, ...]
+    communities: tuple[Community, ...]
+    url: str
+    url_text: str
+    #: Notes in the poster's language from the engine's texts (Islamic calendar used).
+    notes: tuple[str, ...]
+    qr: str = field(repr=False)
+
+    def fingerprint(self) -> str:
+        """A stable text of everything shown (part of the cache key)."""
+        return repr(self) + self.qr
+
+
+def when(o: Occurrence, locale: str, skeleton: str = "MMMd") -> str:
+    """'4. Dez.' or '5.–12. Dez.' in a Babel locale (Latin digits, also in Arabic);
+    ``skeleton="MMMEd"`` adds the weekdays."""
+    if o.end == o.start:
+        return format_skeleton(skeleton, o.start, locale=locale)
+    return format_interval(o.start, o.end, skeleton=skeleton, locale=locale)
+
+
+def weekdays(locale: str) -> tuple[Weekday, ...]:
+    """Monday … Sunday (ISO weeks start on Monday)."""
+    short = get_day_names("abbreviated", context="stand-alone", locale=locale)
+    full = get_day_names("wide", context="stand-alone", locale=locale)
+    return tuple(Weekday(str(short[i]), str(full[i]), i == 6) for i in range(7))
+
+
+def month_names(locale: str) -> dict[int, str]:
+    names = get_month_names("wide", context="stand-alone", locale=locale)
+    return {int(k): str(v) for k, v in names.items()}
+
+
+def poster_data(year: int, lang: str, occurrences: Sequence[Occurrence], base_url: str, *,
+                default_lang: str = "de", locale: str | None = None) -> PosterData:
+    """Everything one year's poster shows in one language; ``locale`` is the Babel locale of
+    the language (the site's mapping, mia_site.filters.LOCALES; default: the language code)."""
+    locale = locale or lang
+    names = month_names(locale)
+    months = []
+    for number in range(1, 13):
+        entries = tuple(Entry(mark_of(o), o.name(lang), when(o, locale),
+                              when(o, locale, "MMMEd"), o.start, o.end)
+                        for o in month_occurrences(occurrences, year, number))
+        months.append(Month(number, names[number], month_grid(year, number, occurrences),
+                            entries))
+    url = feeds_url(base_url, lang, default_lang)
+    return PosterData(
+        year=year, lang=lang, dir="rtl" if lang in RTL else "ltr", months=tuple(months),
+        weekdays=weekdays(locale),
+        communities=tuple(Community(c, STYLES[c].letter, STYLES[c].colour) for c in COMMUNITIES),
+        url=url, url_text=url.split("://", 1)[-1], notes=(text("calendar_islamisch", lang),),
+        qr=svg_data_uri(url))

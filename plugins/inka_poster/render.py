@@ -1,0 +1,111 @@
+"""Poster HTML from the Jinja templates in ``theme/poster/``, and PDF from it (WeasyPrint).
+
+The PDF is PDF/UA-1 (tagged, with the document's language and title); fonts are the system's
+DejaVu Sans (Latin, Cyrillic, Arabic), embedded as subsets.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import weasyprint
+from jinja2 import Environment, FileSystemLoader
+
+from inka_poster.cache import PosterCache, cache_key
+from inka_poster.data import KINDS, PosterData
+
+log = logging.getLogger(__name__)
+
+TEMPLATES = {"a1": "a1.html", "a4": "a4.html"}
+STYLESHEETS = {"a1": ("poster.css", "a1.css"), "a4": ("poster.css", "a4.css")}
+PDF_VARIANT = "pdf/ua-1"
+
+
+def environment(poster_dir: Path, translations: Any) -> Environment:
+    """A Jinja environment for one language (newstyle gettext, like the site's templates)."""
+    env = Environment(loader=FileSystemLoader(str(poster_dir)), autoescape=True,
+                      extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
+    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+@cache
+def sources(poster_dir: Path) -> str:
+    """Every template and stylesheet of the posters, in a fixed order (for the cache key)."""
+    files = sorted(p for p in poster_dir.iterdir() if p.suffix in (".html", ".css"))
+    return "\0".join(f"{p.name}\n{p.read_text(encoding='utf-8')}" for p in files)
+
+
+def stylesheet(poster_dir: Path, kind: str) -> str:
+    return "\n".join((poster_dir / name).read_text(encoding="utf-8")
+                     for name in STYLESHEETS[kind])
+
+
+def render_html(data: PosterData, kind: str, poster_dir: Path, translations: Any) -> str:
+    if kind not in KINDS:
+        raise ValueError(f"unknown poster kind {kind!r} (expected one of {KINDS})")
+    template = environment(poster_dir, translations).get_template(TEMPLATES[kind])
+    return template.render(data=data, kind=kind, css=stylesheet(poster_dir, kind))
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pdf: bytes
+    pages: int
+    #: WeasyPrint's warnings (a poster's CSS must give none; the build reports them).
+    warnings: tuple[str, ...] = ()
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def render(html: str) -> Rendered:
+    """The PDF of a poster's HTML, its page count and WeasyPrint's warnings. No external
+    resources: the CSS is inline, the QR code a data URI. Runs in worker processes too."""
+    collect = _Collect()
+    weasy_log = logging.getLogger("weasyprint")
+    weasy_log.addHandler(collect)
+    try:
+        options = {"pdf_variant": PDF_VARIANT}
+        document = weasyprint.HTML(string=html, base_url=None).render(**options)
+        pdf = document.write_pdf(**options)
+    finally:
+        weasy_log.removeHandler(collect)
+    assert pdf is not None
+    return Rendered(pdf, len(document.pages), tuple(collect.messages))
+
+
+def render_pdf(html: str) -> bytes:
+    return render(html).pdf
+
+
+def poster_key(data: PosterData, kind: str, html: str, poster_dir: Path) -> str:
+    """sha256 of the poster's data, the templates and CSS, the rendered HTML (it carries the
+    translations) and the WeasyPrint version."""
+    return cache_key("weasyprint " + weasyprint.__version__, PDF_VARIANT, kind,
+                     data.fingerprint(), sources(poster_dir), html)
+
+
+def poster_pdf(data: PosterData, kind: str, poster_dir: Path, translations: Any,
+               poster_cache: PosterCache | None = None) -> tuple[bytes, bool]:
+    """(PDF, True when it came from the cache): one poster, rendered in this process."""
+    html = render_html(data, kind, poster_dir, translations)
+    key = poster_key(data, kind, html, poster_dir)
+    if poster_cache is not None:
+        cached = poster_cache.get(key)
+        if cached is not None:
+            return cached, True
+    pdf = render_pdf(html)
+    if poster_cache is not None:
+        poster_cache.put(key, pdf)
+    return pdf, False
