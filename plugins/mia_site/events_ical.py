@@ -1,0 +1,121 @@
+"""iCalendar files of the events (design.md §6), written with ``icalendar``. No Pelican.
+
+One file per event (``/veranstaltungen/<slug>.ics``) and one feed of all events per language
+(``/veranstaltungen/veranstaltungen.ics``, past events stay in it).
+
+- UID ``event-<slug>@<INKA_UID_DOMAIN>``: the same in every language and every file.
+- Timed events: ``DTSTART;TZID=Europe/Berlin`` plus a ``VTIMEZONE`` made from zoneinfo.
+- All-day events: ``VALUE=DATE`` with an exclusive ``DTEND`` (the day after the last day).
+- A timed event whose end is not known has no ``DTEND``: RFC 5545 §3.6.1 then reads it as
+  ending at its start, calendar apps show the start time, and we do not invent an end.
+- ``DTSTAMP`` is reproducible: ``SOURCE_DATE_EPOCH``, else the last commit (never the clock).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from icalendar import Calendar, Event
+
+PRODID = "-//Stadt Dortmund//MIA-DO-KI Veranstaltungen//DE"
+
+
+def dtstamp(repo: Path, fallback: dt.date) -> dt.datetime:
+    """UTC time of ``SOURCE_DATE_EPOCH``, else of the last commit of ``repo``, else midnight
+    UTC of ``fallback`` (the build date) — never the wall clock, so builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        try:
+            epoch = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=repo,
+                                   capture_output=True, text=True, check=True).stdout.strip()
+        except (OSError, subprocess.CalledProcessError):
+            epoch = ""
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    return dt.datetime.combine(fallback, dt.time(0), tzinfo=dt.UTC)
+
+
+def uid(slug: str, domain: str) -> str:
+    return f"event-{slug}@{domain}"
+
+
+def location_text(location: dict[str, str]) -> str:
+    return ", ".join(v for v in (location.get("name"), location.get("address")) if v)
+
+
+def event_component(event: Any, *, url: str, stamp: dt.datetime, uid_domain: str) -> Event:
+    """One VEVENT. ``event`` has slug, title, summary_text, start, end, all_day, location,
+    organizer, event_status and lang (a page of the build or a stand-in in tests)."""
+    vevent = Event()
+    vevent.add("uid", uid(event.slug, uid_domain))
+    vevent.add("dtstamp", stamp)
+    if event.all_day:
+        last = (event.end or event.start).date()
+        vevent.add("dtstart", event.start.date())
+        vevent.add("dtend", last + dt.timedelta(days=1))
+    else:
+        vevent.add("dtstart", event.start)
+        if event.end is not None:
+            vevent.add("dtend", event.end)
+    vevent.add("summary", event.title, parameters={"LANGUAGE": event.lang})
+    vevent.add("description", f"{event.summary_text}\n\n{url}",
+               parameters={"LANGUAGE": event.lang})
+    where = location_text(event.location)
+    if where:
+        vevent.add("location", where)
+    vevent.add("url", url)
+    cancelled = getattr(event, "event_status", "confirmed") == "cancelled"
+    vevent.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    vevent.add("transp", "TRANSPARENT" if event.all_day else "OPAQUE")
+    return vevent
+
+
+def calendar(events: Iterable[tuple[Any, str]], *, name: str, description: str,
+             stamp: dt.datetime, uid_domain: str) -> Calendar:
+    """A VCALENDAR of (event, absolute page URL) pairs, with the VTIMEZONEs its times need."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-caldesc", description)
+    cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "P1D")
+    for event, url in events:
+        cal.add_component(event_component(event, url=url, stamp=stamp, uid_domain=uid_domain))
+    # The VTIMEZONE for every TZID used, from zoneinfo; a short range keeps the file small.
+    years = [c.decoded("dtstart").year for c in cal.walk("VEVENT")]
+    if years:
+        cal.add_missing_timezones(dt.date(min(years) - 1, 1, 1), dt.date(max(years) + 2, 1, 1))
+        _one_rdate_per_line(cal)
+    return cal
+
+
+def _one_rdate_per_line(cal: Calendar) -> None:
+    """Write each onset of a VTIMEZONE as its own RDATE line, the first one (DTSTART) too.
+
+    icalendar lists the onsets in one comma-separated RDATE; both forms are RFC 5545, but
+    ical.js (Thunderbird's parser) reads only the first value of such a list and ignores
+    DTSTART when RDATEs exist, and then puts summer events an hour off. tests/events checks
+    every event time with ical.js."""
+    for tz in cal.walk("VTIMEZONE"):
+        for onset in tz.subcomponents:
+            rdate = onset.get("RDATE")
+            if rdate is None:
+                continue
+            lists = rdate if isinstance(rdate, list) else [rdate]
+            moments = [onset.decoded("DTSTART")] + [d.dt for item in lists for d in item.dts]
+            del onset["RDATE"]
+            for moment in moments:
+                onset.add("RDATE", moment)
+
+
+def to_ics(cal: Calendar) -> bytes:
+    """RFC 5545 bytes (CRLF line ends, lines folded at 75 octets)."""
+    return cal.to_ical()
