@@ -81,8 +81,12 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
     header = text[first.end():closing.start()]
     offset = text.count("\n", 0, first.end())  # lines before the YAML text starts
     try:
-        node = yaml.compose(header, Loader=_Loader)
-        data = yaml.load(header, Loader=_Loader)
+        loader = _Loader(header)  # one parse: the node tree gives lines, then the data
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + offset) if mark else 1
@@ -100,6 +104,8 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
         _collect_lines(node, (), lines)
     lines = {k: v + offset for k, v in lines.items()}
     body_start = closing.end()
-    body_line = text.count("\n", 0, body_start) + 2
-    body = text[body_start:].lstrip("\n")
+    rest = text[body_start:]
+    body = rest.lstrip("\n")
+    # the line of the body's first character (blank lines after the closing '---' skipped)
+    body_line = text.count("\n", 0, body_start + len(rest) - len(body)) + 1
     return FrontMatter(path=path, data=data, body=body, body_line=body_line, lines=lines)

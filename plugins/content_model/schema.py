@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from babel import Locale
+
 from content_model.errors import ContentError
 from content_model.frontmatter import FrontMatter
 
@@ -31,6 +33,9 @@ FIELDS: dict[str, set[str]] = {
 CONTACT_FIELDS = {"name", "email", "phone", "address", "hours", "url"}
 LOCATION_FIELDS = {"name", "address", "map_url"}
 EVENT_STATUS = ("confirmed", "cancelled")
+#: Language codes an event may name in `languages` (ISO 639, as Babel knows them).
+EVENT_LANGUAGES = frozenset(code for code in Locale("de").languages if "_" not in code)
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
 
 def kind_for_path(relpath: str) -> str | None:
@@ -141,7 +146,8 @@ def _date(fm: FrontMatter, errors: list[ContentError], key: str, required: bool 
 
 
 def _string_list(fm: FrontMatter, errors: list[ContentError], key: str,
-                 choices: tuple[str, ...] | None = None) -> None:
+                 choices: tuple[str, ...] | frozenset[str] | None = None,
+                 hint: str = "") -> None:
     value = fm.data.get(key)
     if value is None:
         return
@@ -153,7 +159,7 @@ def _string_list(fm: FrontMatter, errors: list[ContentError], key: str,
         for index, item in enumerate(value):
             if item not in choices:
                 errors.append(fm.error((key, index), f"unbekannter Wert {item!r} in '{key}'",
-                                       "einer von " + ", ".join(choices)))
+                                       hint or "einer von " + ", ".join(choices)))
 
 
 def _topic(fm: FrontMatter, errors: list[ContentError]) -> None:
@@ -177,6 +183,9 @@ def _news(fm: FrontMatter, errors: list[ContentError]) -> None:
     image, alt = fm.data.get("image"), fm.data.get("image_alt")
     if image is not None:
         _text(fm, errors, "image")
+        if isinstance(image, str) and not image.lower().endswith(IMAGE_SUFFIXES):
+            errors.append(fm.error(("image",), f"Bildformat von {image!r} wird nicht unterstützt",
+                                   "ein Foto oder eine Grafik als .jpg, .png oder .webp"))
         if alt is None or not isinstance(alt, str) or not alt.strip():
             errors.append(fm.error(("image",), "Bild ohne Alternativtext",
                                    "eine Zeile 'image_alt: …', die beschreibt, was das Bild zeigt"))
@@ -211,10 +220,20 @@ def _event(fm: FrontMatter, errors: list[ContentError]) -> None:
                                    "'location:' mit 'name:' (und 'address:'), oder "
                                    "'name: Ort wird noch bekannt gegeben'"))
     _mapping(fm, errors, "location", LOCATION_FIELDS, required=("name",))
+    location = fm.data.get("location")
+    map_url = location.get("map_url") if isinstance(location, dict) else None
+    if isinstance(map_url, str) and not map_url.startswith("https://"):
+        errors.append(fm.error(("location", "map_url"), f"ungültiger Kartenlink {map_url!r}",
+                               "eine Adresse mit https://, z. B. zum Stadtplan der Stadt Dortmund"))
     _text(fm, errors, "organizer")
     for key in ("registration", "cost", "accessibility", "series", "time_note"):
         _text(fm, errors, key, required=False)
-    _string_list(fm, errors, "languages", (*LANGUAGES, "ku", "ru", "fa", "ro", "bg", "it"))
+    series = fm.data.get("series")
+    if isinstance(series, str) and series.strip() and not SLUG_RE.match(series):
+        errors.append(fm.error(("series",), f"ungültige Reihe {series!r}",
+                               "der slug der Hauptveranstaltung, z. B. internationale-woche-2025"))
+    _string_list(fm, errors, "languages", EVENT_LANGUAGES,
+                 "ein Sprachkürzel nach ISO 639, z. B. de, en, tr, ar, uk, pl, ku, ru")
     _string_list(fm, errors, "tags")
     status = fm.data.get("status", "confirmed")
     if status not in EVENT_STATUS:

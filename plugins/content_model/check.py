@@ -1,0 +1,340 @@
+"""``invoke check``: every rule for all content, without building the site.
+
+``check_content(content_root, build_date)`` returns every problem (errors and warnings), sorted,
+each as ``content/<file>:<line>: what is wrong (what was expected)``. Errors stop a build;
+warnings (``[Warnung]``) only inform.
+
+Rules, in the order of docs/redaktion.md:
+
+1. Kopfbereich (front matter) and the fields of each kind (``schema.validate``), files in a
+   known folder, the topic's ``parent`` exists.
+2. Holiday files (``inka_engine`` loader: communities, rule kinds, ``confirmed:`` dates).
+3. A slug once per language and kind; a translation has a German original with its slug; the
+   file name's language ending matches ``lang``.
+4. Links in the text: root-relative links lead to a page the site will build;
+   ``{filename}``/``{static}`` and relative links lead to existing files.
+5. Images exist, are not loaded from other servers and have a text alternative.
+6. Headings: the text starts at ``##``, no ``#``, no skipped level.
+7. Warnings: long sentences in Leichte Sprache, close unconfirmed holiday dates,
+   ``[Bitte ergänzen`` placeholders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from zoneinfo import ZoneInfo
+
+from content_model.errors import ContentError, ContentErrors
+from content_model.frontmatter import FrontMatter, parse_front_matter
+from content_model.holiday_checks import check_holidays
+from content_model.markdown_scan import Heading, Link, scan
+from content_model.prose import MAX_WORDS_EASY, long_sentences
+from content_model.schema import LANGUAGES, kind_for_path, parse_when, validate
+from content_model.site_urls import Entry, site_urls
+
+DEFAULT_LANG = "de"
+PLACEHOLDER = "[Bitte ergänzen"
+EASY_LANGUAGE = "pages/leichte-sprache.md"
+REPO = Path(__file__).resolve().parents[2]
+THEME_ROOT = REPO / "theme"
+_IGNORED = re.compile(r"^(\.#.*|.*~|README\.md)$")  # pelican.conf.py IGNORE_FILES
+_FILE_LINK = re.compile(r"^(?:\{(filename|static|attach)\}|\|(filename|static|attach)\|)(.*)$")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_NAME_LANG = re.compile(r"\.([a-z]{2})\.md$")
+
+
+@dataclass
+class Document:
+    """One content file below ``content/`` (holidays included, for body rules)."""
+
+    path: Path
+    rel: str  # below content/, POSIX
+    kind: str | None  # topic, page, news, event, holiday; None when in an unknown folder
+    fm: FrontMatter | None  # None when the front matter could not be read
+
+    @property
+    def shown(self) -> str:
+        return f"content/{self.rel}"
+
+    @property
+    def lang(self) -> str:
+        value = self.fm.data.get("lang", DEFAULT_LANG) if self.fm else DEFAULT_LANG
+        return value if isinstance(value, str) else DEFAULT_LANG
+
+    @property
+    def slug(self) -> str | None:
+        value = self.fm.data.get("slug") if self.fm else None
+        return value if isinstance(value, str) else None
+
+
+def build_date_from_env() -> dt.date:
+    """BUILD_DATE as in pelican.conf.py: the date of SOURCE_DATE_EPOCH, else today (Berlin)."""
+    tz = ZoneInfo("Europe/Berlin")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz).date()
+    return dt.datetime.now(tz).date()
+
+
+def pagination() -> int:
+    """News per listing page: ``DEFAULT_PAGINATION`` of pelican.conf.py (10 if unreadable)."""
+    import runpy
+
+    try:
+        return int(runpy.run_path(str(REPO / "pelican.conf.py"))["DEFAULT_PAGINATION"])
+    except (OSError, KeyError, ValueError, TypeError):
+        return 10
+
+
+def _read(content_root: Path) -> tuple[list[Document], list[ContentError]]:
+    documents: list[Document] = []
+    errors: list[ContentError] = []
+    for path in sorted(content_root.rglob("*.md")):
+        rel = path.relative_to(content_root).as_posix()
+        if _IGNORED.match(path.name):
+            continue
+        kind = "holiday" if rel.startswith("inka/") else kind_for_path(rel)
+        shown = f"content/{rel}"
+        try:
+            fm: FrontMatter | None = parse_front_matter(path.read_text(encoding="utf-8"), shown)
+        except ContentErrors as exc:
+            if kind != "holiday":  # the holiday loader reports these itself
+                errors.extend(exc.errors)
+            fm = None
+        except UnicodeDecodeError:
+            if kind != "holiday":
+                errors.append(ContentError(shown, 1, "Datei ist nicht in UTF-8 gespeichert",
+                                           "im Editor als UTF-8 speichern"))
+            fm = None
+        if kind is None:
+            errors.append(ContentError(shown, 1, "Datei liegt in keinem bekannten Inhaltsordner",
+                                       "content/pages, content/pages/themen, content/news, "
+                                       "content/events oder content/inka/<gemeinschaft>"))
+        elif fm is not None and kind != "holiday":
+            errors.extend(validate(fm, kind, content_root))
+        documents.append(Document(path, rel, kind, fm))
+    return documents, errors
+
+
+def _published(doc: Document, build_date: dt.date) -> bool:
+    when = parse_when(doc.fm.data.get("date")) if doc.fm else None
+    if when is None:
+        return doc.kind != "news"
+    day = when.date() if isinstance(when, dt.datetime) else when
+    return day <= build_date
+
+
+def _entries(documents: list[Document], build_date: dt.date) -> list[Entry]:
+    """The German documents (originals) the site writes, for the set of URLs."""
+    entries: list[Entry] = []
+    for doc in documents:
+        if doc.fm is None or doc.kind in (None, "holiday") or doc.slug is None:
+            continue
+        if doc.lang != DEFAULT_LANG:
+            continue
+        tags = doc.fm.data.get("tags") or []
+        parent = doc.fm.data.get("parent") if doc.kind == "topic" else None
+        entries.append(Entry(str(doc.kind), doc.slug, parent if isinstance(parent, str) else None,
+                             _published(doc, build_date),
+                             tuple(t for t in tags if isinstance(t, str))
+                             if isinstance(tags, list) else ()))
+    return entries
+
+
+def _line(doc: Document, key: str) -> int:
+    return doc.fm.line_of(key) if doc.fm else 1
+
+
+def _identity_rules(documents: list[Document]) -> list[ContentError]:
+    """Slugs once per language and kind; translations with an original; name ending = lang."""
+    errors: list[ContentError] = []
+    pages = [d for d in documents if d.fm is not None and d.kind not in (None, "holiday")]
+    groups: dict[tuple[str, str, str], list[Document]] = {}
+    for doc in pages:
+        if doc.slug is not None:
+            groups.setdefault((str(doc.kind), doc.lang, doc.slug), []).append(doc)
+    for same in groups.values():
+        for doc in same if len(same) > 1 else []:
+            others = ", ".join(d.shown for d in same if d is not doc)
+            errors.append(ContentError(
+                doc.shown, _line(doc, "slug"),
+                f"slug {doc.slug!r} ({doc.lang}) gibt es auch in {others}",
+                "einen eigenen slug: jede Seite braucht ihre eigene Adresse"))
+    for doc in pages:
+        if doc.slug is None:
+            continue
+        if doc.lang != DEFAULT_LANG and doc.lang in LANGUAGES \
+                and (str(doc.kind), DEFAULT_LANG, doc.slug) not in {
+                    (str(d.kind), d.lang, d.slug) for d in pages}:
+            errors.append(ContentError(
+                doc.shown, _line(doc, "lang"),
+                f"Übersetzung ({doc.lang}) ohne deutsches Original mit slug {doc.slug!r}",
+                "eine deutsche Datei derselben Art mit demselben slug"))
+        match = _NAME_LANG.search(doc.path.name)
+        ending = match.group(1) if match and match.group(1) in LANGUAGES else DEFAULT_LANG
+        if doc.lang in LANGUAGES and ending != doc.lang:
+            wanted = (doc.path.name[: -len(f".{ending}.md")] if ending != DEFAULT_LANG
+                      else doc.path.name[:-3])
+            wanted += ".md" if doc.lang == DEFAULT_LANG else f".{doc.lang}.md"
+            errors.append(ContentError(
+                doc.shown, _line(doc, "lang"),
+                f"Dateiname passt nicht zur Sprache 'lang: {doc.lang}'",
+                f"Dateiname {wanted}"))
+    return errors
+
+
+def _parent_rule(documents: list[Document]) -> list[ContentError]:
+    topics = {d.slug for d in documents
+              if d.kind == "topic" and d.fm is not None and not d.fm.data.get("parent")}
+    errors: list[ContentError] = []
+    for doc in documents:
+        parent = doc.fm.data.get("parent") if doc.fm and doc.kind == "topic" else None
+        if isinstance(parent, str) and parent not in topics:
+            errors.append(ContentError(doc.shown, _line(doc, "parent"),
+                                       f"Oberthema {parent!r} gibt es nicht",
+                                       "der slug eines Themas in content/pages/themen/"))
+    return errors
+
+
+def _file_target(doc: Document, rest: str, content_root: Path) -> Path:
+    rest = unquote(urlsplit(rest).path)
+    if rest.startswith("/"):
+        return content_root / rest.lstrip("/")
+    return doc.path.parent / rest
+
+
+def _suggest(url: str, urls: set[str]) -> str:
+    close = difflib.get_close_matches(url, sorted(urls), n=1, cutoff=0.75)
+    return f"meinten Sie {close[0]}?" if close else "eine Adresse dieser Website, z. B. /kontakt/"
+
+
+def _link_problem(doc: Document, link: Link, urls: set[str],  # noqa: PLR0911 - a table
+                  content_root: Path) -> tuple[str, str] | None:
+    """(what is wrong, what was expected) for one link or image, None when it is fine."""
+    what = "Bild" if link.image else "Link"
+    target = link.target.strip()
+    if not target:
+        return f"{what} ohne Ziel", "eine Adresse in den runden Klammern: [Text](/kontakt/)"
+    file_link = _FILE_LINK.match(target)
+    if file_link:
+        rest = file_link.group(3)
+        if not _file_target(doc, rest, content_root).is_file():
+            return (f"{what} auf {target!r}: Datei nicht gefunden",
+                    "ein Pfad unterhalb von content/, z. B. {filename}/pages/kontakt.md oder "
+                    "{static}/images/foto.jpg")
+        return None
+    if target.startswith("//") or _SCHEME.match(target):
+        if link.image:
+            return (f"Bild {target!r} wird von einem fremden Server geladen",
+                    "das Bild in content/images/ ablegen und /images/… verlinken")
+        return None
+    if target.startswith("#"):
+        return None
+    path = unquote(urlsplit(target).path)
+    if not path.startswith("/"):
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(doc.rel), path))
+        if (content_root / resolved).is_file():
+            return (f"relativer {what} {target!r} funktioniert auf der Website nicht",
+                    f"{{static}}/{resolved}" if not resolved.endswith(".md")
+                    else f"{{filename}}/{resolved}")
+        return (f"{what} auf {target!r}: Datei nicht gefunden",
+                "eine Adresse ab der Wurzel wie /kontakt/ oder eine Datei unterhalb von content/")
+    if path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    if path in urls:
+        return None
+    if link.image:
+        return (f"Bild {target!r} nicht gefunden",
+                "eine Datei in content/images/, eingebunden als /images/datei.jpg")
+    if f"{path}/" in urls:
+        return f"Link auf {target!r}: Schrägstrich am Ende fehlt", f"{path}/"
+    return f"Link auf {target!r} führt ins Leere", _suggest(path, urls)
+
+
+def _link_rules(doc: Document, links: Iterable[Link], urls: set[str], content_root: Path,
+                ) -> list[ContentError]:
+    errors: list[ContentError] = []
+    for link in links:
+        problem = _link_problem(doc, link, urls, content_root)
+        if problem:
+            errors.append(ContentError(doc.shown, link.line, *problem))
+        if link.image and (link.alt is None or not link.alt.strip()):
+            errors.append(ContentError(
+                doc.shown, link.line, f"Bild {link.target!r} ohne Alternativtext",
+                "beschreiben, was das Bild zeigt: ![Kurze Beschreibung](/images/…)"))
+    return errors
+
+
+def _heading_rules(doc: Document, headings: list[Heading]) -> list[ContentError]:
+    errors: list[ContentError] = []
+    previous = 1  # the page title is the only <h1>
+    for heading in headings:
+        marks = "#" * heading.level
+        if heading.level == 1:
+            errors.append(ContentError(
+                doc.shown, heading.line, f"Überschrift '# {heading.text}' der Ebene 1 im Text",
+                "'## …': die Hauptüberschrift ist der title der Seite"))
+        elif heading.level > 2 and heading is headings[0]:
+            errors.append(ContentError(
+                doc.shown, heading.line,
+                f"Text beginnt mit der Überschrift '{marks} {heading.text}' (Ebene "
+                f"{heading.level})", f"'## {heading.text}': die erste Überschrift hat '##'"))
+        elif heading.level > previous + 1:
+            errors.append(ContentError(
+                doc.shown, heading.line,
+                f"Überschrift '{marks} {heading.text}' springt von Ebene {previous} auf "
+                f"Ebene {heading.level}", f"'{'#' * (previous + 1)} {heading.text}'"))
+        previous = max(heading.level, 1)
+    return errors
+
+
+def _warnings(doc: Document) -> list[ContentError]:
+    warnings: list[ContentError] = []
+    text = doc.path.read_text(encoding="utf-8", errors="replace")
+    count = text.count(PLACEHOLDER)
+    if count:
+        line = text[: text.index(PLACEHOLDER)].count("\n") + 1
+        warnings.append(ContentError(
+            doc.shown, line, f"{count} Platzhalter '{PLACEHOLDER}: …]' noch offen",
+            "die fehlenden Angaben eintragen, sobald sie bekannt sind", warning=True))
+    if doc.rel == EASY_LANGUAGE and doc.fm is not None:
+        for line, words, sentence in long_sentences(doc.fm.body, doc.fm.body_line):
+            start = " ".join(sentence.split()[:5])
+            warnings.append(ContentError(
+                doc.shown, line, f"Satz mit {words} Wörtern in Leichter Sprache: '{start} …'",
+                f"höchstens {MAX_WORDS_EASY} Wörter pro Satz; teilen Sie den Satz",
+                warning=True))
+    return warnings
+
+
+def check_content(content_root: Path, build_date: dt.date,
+                  theme_root: Path | None = THEME_ROOT, per_page: int | None = None,
+                  ) -> list[ContentError]:
+    """Every problem of the content below ``content_root`` (errors and warnings), sorted."""
+    content_root = Path(content_root)
+    documents, problems = _read(content_root)
+    holidays, holiday_problems = check_holidays(content_root, build_date)
+    problems += holiday_problems
+    problems += _identity_rules(documents)
+    problems += _parent_rule(documents)
+    urls = site_urls(_entries(documents, build_date), holidays, build_date, content_root,
+                     theme_root=theme_root, per_page=per_page or pagination())
+    for doc in documents:
+        if doc.fm is not None and doc.kind is not None:
+            found = scan(doc.fm.body, doc.fm.body_line)
+            problems += _link_rules(doc, found.links, urls, content_root)
+            problems += _heading_rules(doc, found.headings)
+        problems += _warnings(doc)
+    return sorted(set(problems))
+
+
+def errors_only(problems: Iterable[ContentError]) -> list[ContentError]:
+    return [p for p in problems if not p.warning]

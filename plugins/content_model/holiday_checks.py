@@ -1,0 +1,68 @@
+"""Holiday files for ``invoke check``: the engine's loader rules, and a warning for estimated
+dates that are close and still unconfirmed. Uses ``inka_engine`` (also Pelican-free)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from content_model.errors import ContentError, ContentErrors
+from content_model.frontmatter import parse_front_matter
+
+#: Warn when an estimated date that may move lies fewer than this many days ahead.
+CONFIRM_AHEAD_DAYS = 30
+
+
+def shown(path: Path, content_root: Path) -> str:
+    """``content/inka/…`` as editors know the file (also for copies of content/)."""
+    try:
+        return "content/" + path.resolve().relative_to(content_root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _line(path: Path, *keys: str) -> int:
+    """Line of the first of ``keys`` found in the file's front matter (1 if none)."""
+    try:
+        fm = parse_front_matter(path.read_text(encoding="utf-8"), str(path))
+    except (ContentErrors, OSError, UnicodeDecodeError):  # the loader reports these itself
+        return 1
+    for key in keys:
+        if (key,) in fm.lines:
+            return fm.lines[(key,)]
+    return 1
+
+
+def check_holidays(content_root: Path, build_date: dt.date,
+                   ) -> tuple[list[tuple[str, str]], list[ContentError]]:
+    """(community, key) of every holiday that loads, and the problems of all holiday files."""
+    from inka_engine import collect_holidays, occurrences
+
+    folder = content_root / "inka"
+    if not folder.is_dir():
+        return [], []
+    holidays, engine_errors = collect_holidays(folder)
+    problems = [ContentError(shown(Path(e.path), content_root), e.line, e.message)
+                for e in engine_errors]
+    for path in sorted(folder.glob("*/*.*.md")):
+        key = path.name.split(".")[0]
+        if not (path.parent / f"{key}.md").is_file():
+            problems.append(ContentError(
+                shown(path, content_root), 1,
+                f"Übersetzung ohne deutsches Original {path.parent.name}/{key}.md",
+                f"eine Datei content/inka/{path.parent.name}/{key}.md"))
+    soon = build_date + dt.timedelta(days=CONFIRM_AHEAD_DAYS - 1)
+    for occ in occurrences(holidays, build_date, soon):
+        if not occ.may_move or occ.holiday is None or occ.holiday.path is None:
+            continue
+        days = (occ.start - build_date).days
+        when = "heute" if days == 0 else ("morgen" if days == 1 else f"in {days} Tagen")
+        problems.append(ContentError(
+            shown(occ.holiday.path, content_root), _line(occ.holiday.path, "confirmed",
+                                                         "variance_days"),
+            f"{occ.holiday.title} beginnt voraussichtlich am {occ.start.isoformat()} ({when}); "
+            f"das Datum kann um {occ.variance_days} Tag(e) abweichen und ist nicht bestätigt",
+            "das angekündigte Datum eintragen: invoke new holiday-date --community "
+            f"{occ.community} --key {occ.key} --start JJJJ-MM-TT --source \"…\"",
+            warning=True))
+    return [(h.community, h.key) for h in holidays], problems

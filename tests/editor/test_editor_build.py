@@ -1,0 +1,81 @@
+"""Preview builds (banner, reload script, stamp) and taking content down (delete the file)."""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from editor_support import ROOT
+
+import tasks
+
+SLUG = "integrationspreis-bewerbung"
+
+
+def _copy_without_holidays(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(ROOT / "content", target, ignore=shutil.ignore_patterns("inka"))
+    return target
+
+
+def test_preview_build_has_banner_and_reload_script(tmp_path: Path) -> None:
+    content = _copy_without_holidays(tmp_path)
+    preview, public = tmp_path / "preview", tmp_path / "public"
+    assert tasks.preview_build(preview, quiet=True, content=content)
+    assert tasks.build_site(public, quiet=True, content=content)
+    for page, text in (("index.html", "Vorschau – nicht veröffentlicht"),
+                       ("en/themen/index.html", "Preview – not published"),
+                       ("ar/kontakt/index.html", "معاينة – غير منشورة")):
+        soup = BeautifulSoup((preview / page).read_text(encoding="utf-8"), "html.parser")
+        first, second = soup.body.find_all(recursive=False)[:2]
+        assert "skip-link" in first["class"]
+        assert second.name == "p" and second["role"] == "note"
+        assert second.get_text(strip=True) == text
+        scripts = [s["src"] for s in soup.find_all("script", src=True)]
+        assert "/static/js/preview-reload.js" in scripts
+        assert not soup.find("script", src=False)  # no inline script
+        published = (public / page).read_text(encoding="utf-8")
+        assert "preview" not in published and text not in published
+    assert (preview / "static/js/preview-reload.js").is_file()
+    assert not (public / "static/js/preview-reload.js").exists()
+    assert (preview / ".preview-stamp").read_text(encoding="utf-8").isdigit()
+    assert not (public / ".preview-stamp").exists()
+    script = (preview / "static/js/preview-reload.js").read_text(encoding="utf-8")
+    assert '"/.preview-stamp"' in script and "location.reload()" in script
+
+
+def _mentions(site: Path, text: str) -> list[str]:
+    """Files of a build that contain ``text``: pages, feeds, sitemap, data, their compressed
+    copies, and the search index (pagefind fragments are gzip-compressed JSON)."""
+    found: list[str] = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if path.suffix in (".gz", ".pf_fragment"):
+            data = gzip.decompress(data)
+        elif path.suffix not in (".html", ".xml", ".json", ".ics", ".txt", ".csv"):
+            continue
+        if text.encode() in data:
+            found.append(path.relative_to(site).as_posix())
+    return found
+
+
+def test_deleting_a_file_takes_it_down_everywhere(site_dir: Path, tmp_path: Path) -> None:
+    """docs/redaktion.md: to take something down, delete its file (and its translations)."""
+    url = f"/nachrichten/{SLUG}/"
+    before = _mentions(site_dir, url)
+    assert f"nachrichten/{SLUG}/index.html" in before
+    assert "sitemap.xml" in before
+    assert "nachrichten/feed.xml" in before
+    assert "nachrichten/index.html" in before
+    if (site_dir / "pagefind").is_dir():
+        assert any(p.startswith("pagefind/fragment/") for p in before)
+
+    content = _copy_without_holidays(tmp_path)
+    for path in (content / "news").glob(f"*-{SLUG}*.md"):
+        path.unlink()
+    output = tmp_path / "site"
+    assert tasks.build_site(output, quiet=True, content=content)
+    assert not list(output.rglob(f"*{SLUG}*"))
+    assert _mentions(output, SLUG) == []
