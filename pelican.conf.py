@@ -46,7 +46,7 @@ IGNORE_FILES = [".#*", "*~", "README.md"]
 READERS = {"html": None, "htm": None, "rst": None}
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 SLUGIFY_SOURCE = "basename"
-DEFAULT_PAGINATION = 10
+DEFAULT_PAGINATION = 8
 from content_model.slugs import slugify as _slugify  # noqa: E402 - needs the path above
 
 MARKDOWN = {
@@ -97,12 +97,19 @@ RSS_FEED_SUMMARY_ONLY = True
 # --- Theme and plugins -------------------------------------------------------------------
 THEME = os.environ.get("MIA_THEME_PATH", str(ROOT / "theme"))
 THEME_STATIC_DIR = "static"
-THEME_STATIC_PATHS = ["static"]
+# Preview builds (`invoke serve` sets MIA_PREVIEW=1): a banner on every page and a small script
+# that reloads the page after each rebuild (theme/preview/, copied only into preview builds).
+PREVIEW = os.environ.get("MIA_PREVIEW") == "1"
+THEME_STATIC_PATHS = ["static", "preview"] if PREVIEW else ["static"]
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["mia_site", "inka_site"]
+PLUGINS = ["mia_site", "inka_site", "inka_poster"]
 DELETE_OUTPUT_DIRECTORY = False
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# Pelican's content cache for unchanged files (plugins/mia_site/cache.py keys it and keeps files
+# with problems out of it). MIA_CACHE=0 switches it off; MIA_CACHE_PATH moves it (benchmarks).
+CACHE_CONTENT = LOAD_CONTENT_CACHE = os.environ.get("MIA_CACHE", "1") != "0"
+CACHE_PATH = os.environ.get("MIA_CACHE_PATH", str(ROOT / "cache"))
+CONTENT_CACHING_LAYER = "reader"
+CHECK_MODIFIED_METHOD = "md5"
 SUMMARY_MAX_LENGTH = 40
 TYPOGRIFY = False
 LOG_FILTER: list[tuple[int, str]] = []

@@ -26,11 +26,13 @@ def _run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes
     return subprocess.run(args, cwd=ROOT, env=ENV, check=False, **kwargs)  # type: ignore[call-overload]
 
 
-def build_site(output: Path, *, quiet: bool = False, content: Path | None = None) -> bool:
+def build_site(output: Path, *, quiet: bool = False, content: Path | None = None,
+               preview: bool = False) -> bool:
     """Build into a temporary sibling of `output` and swap it in only when the build succeeded.
 
     A failed build leaves the last good `output` untouched (design.md §2). `content` replaces
-    the content folder (tests build broken copies of it).
+    the content folder (tests build broken copies of it). `preview` builds for `invoke serve`
+    (banner "Vorschau – nicht veröffentlicht", reload script): never publish such a build.
     """
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -40,6 +42,8 @@ def build_site(output: Path, *, quiet: bool = False, content: Path | None = None
     if quiet:
         args.append("-q")
     env = {**ENV, "MIA_CONTENT_PATH": str(content.resolve())} if content is not None else ENV
+    env = {**env, "MIA_PREVIEW": "1"} if preview else {k: v for k, v in env.items()
+                                                        if k != "MIA_PREVIEW"}
     result = subprocess.run(args, cwd=ROOT, env=env, check=False)
     if result.returncode != 0:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -54,16 +58,104 @@ def build_site(output: Path, *, quiet: bool = False, content: Path | None = None
     return True
 
 
-@task(help={"output": "target directory (default: output)"})
-def build(c, output="output"):
-    """Build the whole site once into output/ (atomically)."""
-    if not build_site(ROOT / output):
+def check_ok(content: Path | None = None, *, stream: object = None,
+             warnings: bool = True) -> bool:
+    """Run every content rule (plugins/content_model/check.py); print the problems sorted.
+
+    True when there is no error (warnings are printed, unless `warnings` is False, but do not
+    count)."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from content_model.check import build_date_from_env, check_content, errors_only
+
+    out = stream or sys.stdout
+    problems = check_content(content or ROOT / "content", build_date_from_env())
+    errors = errors_only(problems)
+    for problem in problems if warnings else errors:
+        print(problem, file=out)  # type: ignore[call-overload]
+    count = len(problems) - len(errors)
+    hint = "" if warnings or not count else " (anzeigen mit: invoke check)"
+    print(f"Inhalt geprüft: {len(errors)} Fehler, {count} Warnungen{hint}.", file=sys.stderr)
+    if errors:
+        print("Bitte die Fehler oben beheben: Datei:Zeile: was falsch ist (was erwartet wird).",
+              file=sys.stderr)
+    return not errors
+
+
+@task(help={"content": "content folder to check (default: content)",
+            "warnings": "also list warnings (default; --no-warnings: errors only)"})
+def check(c, content="", warnings=True):
+    """Check all content without building: fields, links, images, headings, holidays, slugs."""
+    if not check_ok(Path(content).resolve() if content else None, warnings=warnings):
         sys.exit(1)
+
+
+@task(help={"output": "target directory (default: output)",
+            "content": "content folder (default: content)"})
+def build(c, output="output", content=""):
+    """Check the content, then build the whole site once into output/ (atomically)."""
+    folder = Path(content).resolve() if content else None
+    if not check_ok(folder, stream=sys.stderr, warnings=False):
+        print(f"Build abgebrochen: {ROOT / output} wurde nicht verändert.", file=sys.stderr)
+        sys.exit(1)
+    if not build_site(ROOT / output, content=folder):
+        sys.exit(1)
+
+
+@task(
+    positional=["kind"],
+    help={
+        "kind": "news | event | topic | holiday-date",
+        "title": "title (German, or the translated title with --lang)",
+        "slug": "address part, e.g. internationale-woche-2026 (default: from the title)",
+        "lang": "de (default) or en, tr, ar, uk, pl: a translation of the German file --slug",
+        "summary": "one or two sentences",
+        "date": "publication date YYYY-MM-DD (news/event; default today; future = scheduled)",
+        "start": "event start 'YYYY-MM-DD HH:MM' or YYYY-MM-DD; holiday-date: the date",
+        "end": "event end 'YYYY-MM-DD HH:MM' or last day YYYY-MM-DD",
+        "location": "event place (name)", "address": "event address",
+        "organizer": "event organizer", "parent": "topic: slug of the parent topic",
+        "order": "topic: position in lists", "tags": "news: comma-separated tags",
+        "community": "holiday-date: e.g. islamisch", "key": "holiday-date: e.g. eid-al-fitr",
+        "source": "holiday-date: who announced the date",
+        "content": "content folder (default: content)",
+    },
+)
+def new(c, kind, title="", slug="", lang="de", summary="", date="", start="", end="",  # noqa: PLR0917
+        location="", address="", organizer="", parent="", order="", tags="", community="",
+        key="", source="", content=""):
+    """Write a new content file (news, event, topic, translation) or confirm a holiday date."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from content_model import newfile
+
+    root = Path(content).resolve() if content else ROOT / "content"
+    values = {"title": title, "slug": slug, "lang": lang, "summary": summary, "date": date,
+              "start": start, "end": end, "location": location, "address": address,
+              "organizer": organizer, "parent": parent, "order": order, "tags": tags,
+              "community": community, "key": key, "source": source}
+    try:
+        path = newfile.run(root, kind, values, interactive=sys.stdin.isatty())
+    except newfile.ScaffoldError as exc:
+        print(f"Nicht angelegt: {exc}", file=sys.stderr)
+        sys.exit(1)
+    print(f"Geschrieben: {path.relative_to(root.parent).as_posix()}", file=sys.stderr)
+
+
+def preview_build(target: Path, *, quiet: bool = False, content: Path | None = None) -> bool:
+    """One preview build for `serve`: check, build with the preview banner, then write
+    `.preview-stamp`, which open pages poll to reload themselves (theme/preview/)."""
+    if not check_ok(content, stream=sys.stderr, warnings=False):
+        print("Vorschau NICHT aktualisiert: bitte die Fehler oben beheben.", file=sys.stderr)
+        return False
+    if not build_site(target, quiet=quiet, content=content, preview=True):
+        return False
+    (target / ".preview-stamp").write_text(str(time.time_ns()), encoding="utf-8")
+    return True
 
 
 @task(help={"port": "port on localhost (default 8000)", "output": "directory to serve"})
 def serve(c, port=8000, output="output"):
-    """Build, serve at http://localhost:8000 and rebuild when content, theme or plugins change."""
+    """Preview at http://localhost:8000: check, build with the banner "Vorschau – nicht
+    veröffentlicht", rebuild when content, theme or plugins change; open pages reload."""
     import functools
     import http.server
     import threading
@@ -71,7 +163,7 @@ def serve(c, port=8000, output="output"):
     from watchfiles import watch
 
     target = ROOT / output
-    build_site(target)
+    preview_build(target)
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(target))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -80,7 +172,7 @@ def serve(c, port=8000, output="output"):
     watched = [ROOT / "content", ROOT / "theme", ROOT / "plugins", CONF]
     try:
         for _changes in watch(*watched, debounce=300):
-            build_site(target, quiet=True)
+            preview_build(target, quiet=True)
     except KeyboardInterrupt:
         pass
     finally:
@@ -148,10 +240,19 @@ def translations(c):
         sys.exit(1)
 
 
-@task
-def bench(c):
-    """Benchmarks (not tests): holiday engine timings."""
-    sys.exit(_run([PY, "-m", "inka_engine.bench"]).returncode)
+@task(help={"sizes": "articles per language, comma-separated (default 200)",
+            "runs": "runs per measurement; the table shows medians (default 3)",
+            "json": "also write the results as JSON to this file",
+            "profile": "instead: profile one build of the real site (cProfile, top entries)"})
+def bench(c, sizes="200", runs=3, json="", profile=False):
+    """Benchmarks (not tests): the holiday engine, then the site build against plain Pelican
+    and Hugo on synthetic content (tests/bench/site_bench.py)."""
+    if profile:
+        sys.exit(_run([PY, "-m", "tests.bench.profile_build"]).returncode)
+    if _run([PY, "-m", "inka_engine.bench"]).returncode != 0:
+        sys.exit(1)
+    args = [PY, "-m", "tests.bench.site_bench", "--sizes", str(sizes), "--runs", str(runs)]
+    sys.exit(_run(args + (["--json", json] if json else [])).returncode)
 
 
 @task

@@ -6,12 +6,25 @@ connects them to Pelican's signals.
 
 from pelican import signals
 
-from mia_site import context, filters, i18n, listings, reader, writer
+from mia_site import (
+    cache,
+    context,
+    filters,
+    i18n,
+    listings,
+    outputs,
+    precompress,
+    reader,
+    search,
+    writer,
+)
 
 
 def register() -> None:
     signals.initialized.connect(reader.reset)
     signals.initialized.connect(i18n.check_catalogs)
+    signals.initialized.connect(cache.configure)
+    signals.readers_init.connect(cache.guard)
     signals.readers_init.connect(reader.add_reader)
     signals.generator_init.connect(filters.install)
     signals.generator_init.connect(i18n.install)
@@ -20,3 +33,6 @@ def register() -> None:
     signals.all_generators_finalized.connect(reader.raise_content_errors)
     signals.get_writer.connect(writer.get_writer)
     signals.get_generators.connect(listings.get_generators)
+    signals.finalized.connect(search.index_site)
+    signals.finalized.connect(precompress.precompress_site)  # after the search index
+    signals.get_generators.connect(outputs.get_generators)

@@ -23,8 +23,10 @@ METHOD_MAP = [
     ("theme/templates/**.html", "jinja2"),
     ("plugins/mia_site/**.py", "python"),
     ("plugins/inka_site/**.py", "python"),
+    ("theme/poster/**.html", "jinja2"),  # print templates of plugins/inka_poster
 ]
-OPTIONS = {"theme/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
+OPTIONS = {"theme/templates/**.html": {"extensions": "jinja2.ext.i18n"},
+           "theme/poster/**.html": {"extensions": "jinja2.ext.i18n"}}
 
 
 def N_(message: str) -> str:

@@ -4,20 +4,31 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
-from content_model import ContentError
-from mia_site.i18n import link_versions
+from content_model import ContentError, ContentErrors, parse_front_matter
+from mia_site import events_ical, images, jsonld
+from mia_site.catalogs import N_
+from mia_site.events import ends_at, language_names, series_members, split_events
+from mia_site.i18n import link_versions, translate
 from mia_site.reader import record
+
+CALNAME = N_("Veranstaltungen – MIA-DO-KI")
+CALDESC = N_("Veranstaltungen des Kommunalen Integrationszentrums Dortmund und seiner Partner.")
 
 
 def _source(page: Any) -> str:
     return "content/" + page.get_relative_source_path().replace("\\", "/")
 
 
-def _event_end_day(event: Any) -> dt.date:
-    last = event.end or event.start
-    return last.date()
+def _line_of(page: Any, *keys: str) -> int:
+    """The line of a front-matter key in a page's file (for errors found after reading)."""
+    try:
+        text = Path(page.source_path).read_text(encoding="utf-8")
+        return parse_front_matter(text, _source(page)).line_of(*keys)
+    except (OSError, ContentErrors):
+        return 1
 
 
 def pages_finalized(generator: Any) -> None:
@@ -46,16 +57,61 @@ def pages_finalized(generator: Any) -> None:
     generator.context["topic_tree"] = sorted(by_slug.values(), key=lambda t: (t.order, t.title))
 
     events = [p for p in pages if getattr(p, "kind", "") == "event"]
-    upcoming = sorted((e for e in events if _event_end_day(e) >= build_date),
-                      key=lambda e: (e.start, e.title))
-    past = sorted((e for e in events if _event_end_day(e) < build_date),
-                  key=lambda e: (e.start, e.title), reverse=True)
-    past_by_year: dict[int, list[Any]] = defaultdict(list)
-    for event in past:
-        past_by_year[event.start.year].append(event)
+    upcoming, past_by_year = split_events(events, build_date)
     generator.context["events_upcoming"] = upcoming
-    generator.context["events_past_by_year"] = sorted(past_by_year.items(), reverse=True)
+    generator.context["events_past_by_year"] = past_by_year
     generator.context["build_date"] = build_date
+    _link_series(events)
+    generator.context["event_files"] = _event_files(events, generator.settings)
+
+
+def _link_series(events: list[Any]) -> None:
+    """A series' parent event lists its sub-events; each sub-event links to the parent."""
+    by_slug = {e.slug: e for e in events}
+    members = series_members(events)
+    for series, children in members.items():
+        parent = by_slug.get(series)
+        if parent is None:
+            for child in children:
+                record([ContentError(_source(child), _line_of(child, "series"),
+                                     f"Veranstaltungsreihe {series!r} gibt es nicht",
+                                     "der slug einer Veranstaltung in content/events/")])
+            continue
+        for version in parent.versions.values():
+            version.series_events = children
+        for child in children:
+            for version in child.versions.values():
+                version.series_parent = parent
+
+
+def _event_files(events: list[Any], settings: dict[str, Any]) -> dict[str, bytes]:
+    """Each event's .ics in every language and each language's feed of all events; gives each
+    version of an event page its JSON-LD, its .ics link and size, and the end for events.js."""
+    base = settings["SITE_BASE_URL"]
+    domain = settings["INKA_UID_DOMAIN"]
+    default = settings["DEFAULT_LANG"]
+    stamp = events_ical.dtstamp(Path(settings["PATH"]), settings["BUILD_DATE"])
+    files: dict[str, bytes] = {}
+    for lang in settings["LANGUAGES"]:
+        prefix = "" if lang == default else f"{lang}/"
+        meta = {"name": translate(lang, CALNAME), "description": translate(lang, CALDESC),
+                "stamp": stamp, "uid_domain": domain}
+        feed = []
+        for event in sorted(events, key=lambda e: (e.start, e.slug)):
+            page = event.versions[lang]
+            url = f"{base}/{page.url}"
+            path = f"{prefix}veranstaltungen/{event.slug}.ics"
+            data = events_ical.to_ics(events_ical.calendar([(page, url)], **meta))
+            files[path] = data
+            feed.append((page, url))
+            page.ics_path = "/" + path
+            page.ics_size = len(data)
+            page.json_ld = jsonld.script_text(jsonld.event(page, url))
+            page.ends_at = ends_at(page)
+            page.language_names = language_names(getattr(page, "languages", None) or [], lang)
+        files[f"{prefix}veranstaltungen/veranstaltungen.ics"] = events_ical.to_ics(
+            events_ical.calendar(feed, **meta))
+    return files
 
 
 def articles_finalized(generator: Any) -> None:
@@ -66,6 +122,8 @@ def articles_finalized(generator: Any) -> None:
     generator.translations.extend(
         link_versions(news, generator.settings["LANGUAGES"], default_lang))
     generator.context["news_latest"] = news
+    generator.context["news_images"] = images.prepare(
+        generator.articles + generator.translations, Path(generator.settings["PATH"]))
 
 
 def _check_translations(originals: list[Any], translations: list[Any], default: str) -> None:

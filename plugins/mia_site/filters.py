@@ -32,6 +32,11 @@ def time_short(value: dt.datetime, locale: str = "de") -> str:
     return format_time(value, format="short", locale=_locale(locale))
 
 
+def tz_name(value: dt.datetime, locale: str = "de") -> str:
+    """The time zone in force at that moment, e.g. 'Mitteleuropäische Sommerzeit'."""
+    return format_time(value, format="zzzz", locale=_locale(locale))
+
+
 def number(value: float, locale: str = "de") -> str:
     return format_decimal(value, locale=_locale(locale), numbering_system="latn")
 
@@ -47,6 +52,7 @@ FILTERS = {
     "date_long": date_long,
     "date_full": date_full,
     "time_short": time_short,
+    "tz_name": tz_name,
     "number": number,
     "iso": iso,
 }

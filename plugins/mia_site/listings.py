@@ -30,6 +30,7 @@ class ListingsGenerator(Generator):
             prefix = _prefix(lang, default)
             for path, template in (("themen/", "themen"),
                                    ("veranstaltungen/", "veranstaltungen"),
+                                   ("suche/", "suche"),
                                    ("404.html", "notfound")):
                 save_as = path + "index.html" if path.endswith("/") else path
                 writer.write_file(prefix + save_as, self.get_template(template), self.context,
@@ -49,11 +50,19 @@ class ListingsGenerator(Generator):
             writer.write_feed(own[:settings["FEED_MAX_ITEMS"]], self.context,
                               prefix + settings["NEWS_FEED_ATOM"], feed_type="atom",
                               feed_title=translate(lang, "Nachrichten"))
-        for path in ("", "themen/", "nachrichten/", "veranstaltungen/"):
+        for path in ("", "themen/", "nachrichten/", "veranstaltungen/", "suche/"):
             groups.append([(lang, _prefix(lang, default) + path) for lang in settings["LANGUAGES"]])
         for tag, _tagged in tags:
             groups.append([(lang, _prefix(lang, default) + tag.url)
                            for lang in settings["LANGUAGES"]])
+        # Later pages of paginated lists: /nachrichten/seite-2/ … (and of long tag lists).
+        per_page = settings["DEFAULT_PAGINATION"]
+        lists = [("nachrichten/", len(news))] + [(tag.url, len(tagged)) for tag, tagged in tags]
+        for base, count in lists:
+            for number in range(2, (count + per_page - 1) // per_page + 1):
+                path = f"{base}seite-{number}/"
+                groups.append([(lang, _prefix(lang, default) + path)
+                               for lang in settings["LANGUAGES"]])
         for item in self.context.get("pages", []) + self.context.get("articles", []):
             if item.lang == default and item.url and getattr(item, "kind", "") != "rejected":
                 groups.append(alternates(item))

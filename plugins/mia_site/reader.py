@@ -20,10 +20,15 @@ from content_model.schema import parse_when
 # Errors of the current build, collected while reading, raised once all files are read.
 _ERRORS: list[ContentError] = []
 _CATEGORIES = {"news": "Nachrichten"}
+# Reads that must run again on every build, so mia_site.cache keeps them out of Pelican's content
+# cache: files with a problem (its message must be printed every time) and files whose check
+# depends on another file (a news image).
+UNCACHEABLE: set[str] = set()
 
 
 def reset(_pelican: object = None) -> None:
     _ERRORS.clear()
+    UNCACHEABLE.clear()
 
 
 def record(errors: list[ContentError]) -> None:
@@ -56,6 +61,13 @@ class FrontMatterReader(MarkdownReader):
     file_extensions = ("md", "markdown")
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        recorded = len(_ERRORS)
+        content, metadata = self._read(source_path)
+        if len(_ERRORS) > recorded or metadata.get("image"):
+            UNCACHEABLE.add(source_path)
+        return content, metadata
+
+    def _read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         root = Path(self.settings["PATH"]).resolve()
         source = Path(source_path).resolve()
         relpath = source.relative_to(root).as_posix()

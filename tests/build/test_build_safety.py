@@ -95,3 +95,27 @@ def test_broken_content_keeps_last_good_output(case: str, content_copy: Path,
     assert message in second.stderr
     assert _snapshot(output) == before
     assert not list(tmp_path.glob(".output.*")), "temporary build folders were left behind"
+
+
+def test_check_error_stops_invoke_build_and_keeps_output(content_copy: Path,
+                                                          tmp_path: Path) -> None:
+    """`invoke build` (= `make build`) runs the content check first: a mistake that Pelican
+    would publish without a word (a dead link) stops it, and output/ stays byte-identical."""
+    source = content_copy / "news/2025-01-02-testmeldung.md"
+    source.write_text(NEWS, encoding="utf-8")
+    output = tmp_path / "output"
+    args = [sys.executable, "-m", "invoke", "build", "--output", str(output),
+            "--content", str(content_copy)]
+    first = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert first.returncode == 0, first.stderr
+    before = _snapshot(output)
+
+    source.write_text(NEWS.replace("Text.", "Siehe [Kontakt](/kontak/)."), encoding="utf-8")
+    second = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert second.returncode == 1
+    assert ("content/news/2025-01-02-testmeldung.md:8: Link auf '/kontak/' führt ins Leere "
+            "(meinten Sie /kontakt/?)") in second.stderr
+    assert "Build abgebrochen" in second.stderr
+    assert "Built " not in second.stderr  # Pelican never ran
+    assert _snapshot(output) == before
+    assert not list(tmp_path.glob(".output.*")), "temporary build folders were left behind"

@@ -1,0 +1,96 @@
+"""Pelican's content cache (mia_site.cache) never hides a content problem: a broken file is
+reported again on a second build that finds a warm cache, and a file whose check depends on
+another file (a news image) is read again when that file disappears. Unchanged good files are
+served from the cache."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import tasks
+
+ROOT = Path(tasks.__file__).resolve().parent
+NEWS = """---
+title: Testmeldung
+slug: testmeldung
+date: 2025-01-02
+lang: de
+summary: Eine Meldung für den Test.
+---
+Text.
+"""
+FAST = {"MIA_SEARCH": "0", "MIA_POSTERS": "0", "MIA_PRECOMPRESS": "0",
+        "SOURCE_DATE_EPOCH": "1767225600"}
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> dict[str, Path]:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("inka"))
+    return {"content": content, "output": tmp_path / "out", "cache": tmp_path / "cache"}
+
+
+def _build(site: dict[str, Path]) -> subprocess.CompletedProcess[str]:
+    code = ("import sys, pathlib, tasks; "
+            "sys.exit(0 if tasks.build_site(pathlib.Path(sys.argv[1]), quiet=True, "
+            "content=pathlib.Path(sys.argv[2])) else 1)")
+    env = {**os.environ, **FAST, "MIA_CACHE_PATH": str(site["cache"])}
+    return subprocess.run([sys.executable, "-c", code, str(site["output"]), str(site["content"])],
+                          cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+
+
+def _cached_paths(site: dict[str, Path]) -> set[str]:
+    """Source files that the readers' cache of the latest build holds (the cache folder's name
+    changes whenever the reader's code does, so older folders may lie next to it)."""
+    folders = sorted({f.parent for f in site["cache"].rglob("*-Readers")},
+                     key=lambda f: f.stat().st_mtime)
+    found: set[str] = set()
+    for file in folders[-1].glob("*-Readers") if folders else ():
+        with file.open("rb") as handle:
+            found |= set(pickle.load(handle))
+    return found
+
+
+def test_broken_file_is_reported_again_on_a_cached_build(site: dict[str, Path]) -> None:
+    news = site["content"] / "news" / "2025-01-02-testmeldung.md"
+    news.write_text(NEWS, encoding="utf-8")
+    first = _build(site)
+    assert first.returncode == 0, first.stderr
+    assert str(news) in _cached_paths(site), "good files are cached"
+
+    news.write_text(NEWS.replace("slug: testmeldung", "titel: Testmeldung"), encoding="utf-8")
+    for attempt in ("after the edit", "again, with a warm cache"):
+        result = _build(site)
+        assert result.returncode != 0, f"broken file published {attempt}"
+        assert ("content/news/2025-01-02-testmeldung.md:3: unbekanntes Feld 'titel'"
+                in result.stderr), f"error not reported {attempt}:\n{result.stderr}"
+        assert str(news) not in _cached_paths(site), "a rejected read was cached"
+
+    news.write_text(NEWS, encoding="utf-8")
+    assert _build(site).returncode == 0, "the repaired file builds again"
+
+
+def test_missing_image_is_found_although_the_news_file_did_not_change(
+        site: dict[str, Path]) -> None:
+    from PIL import Image
+
+    image = site["content"] / "images" / "cache-test.jpg"
+    image.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (1200, 800), (40, 90, 160)).save(image, "JPEG")
+    news = site["content"] / "news" / "2025-01-02-testmeldung.md"
+    news.write_text(NEWS.replace("---\nText", "image: images/cache-test.jpg\n"
+                                 "image_alt: Ein Foto für den Test.\n---\nText"), encoding="utf-8")
+    assert _build(site).returncode == 0
+    assert str(news) not in _cached_paths(site), "a read that depends on an image was cached"
+
+    image.unlink()
+    result = _build(site)
+    assert result.returncode != 0
+    assert "Bild 'images/cache-test.jpg' nicht gefunden" in result.stderr, result.stderr
