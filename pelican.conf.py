@@ -43,6 +43,12 @@ STATIC_PATHS = ["images"]
 ARTICLE_EXCLUDES: list[str] = []
 PAGE_EXCLUDES: list[str] = []
 IGNORE_FILES = [".#*", "*~", "README.md"]
+# A preview may build fewer languages (`invoke serve` builds German only unless asked for all):
+# the other languages' files are then not even read.
+_only = [code for code in os.environ.get("MIA_LANGUAGES", "").split(",") if code]
+if _only:
+    IGNORE_FILES += [f"*.{code}.md" for code in LANGUAGES if code not in _only]
+    LANGUAGES = tuple(code for code in LANGUAGES if code in _only)
 READERS = {"html": None, "htm": None, "rst": None}
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 SLUGIFY_SOURCE = "basename"

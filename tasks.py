@@ -27,7 +27,7 @@ def _run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes
 
 
 def build_site(output: Path, *, quiet: bool = False, content: Path | None = None,
-               preview: bool = False) -> bool:
+               preview: bool = False, languages: str | None = None) -> bool:
     """Build into a temporary sibling of `output` and swap it in only when the build succeeded.
 
     A failed build leaves the last good `output` untouched (design.md §2). `content` replaces
@@ -42,8 +42,11 @@ def build_site(output: Path, *, quiet: bool = False, content: Path | None = None
     if quiet:
         args.append("-q")
     env = {**ENV, "MIA_CONTENT_PATH": str(content.resolve())} if content is not None else ENV
-    env = {**env, "MIA_PREVIEW": "1"} if preview else {k: v for k, v in env.items()
-                                                        if k != "MIA_PREVIEW"}
+    # A preview skips what only the published site needs (posters, search index, .gz/.br),
+    # so that a one-file edit shows within about two seconds.
+    fast = {"MIA_PREVIEW": "1", "MIA_POSTERS": "0", "MIA_SEARCH": "0", "MIA_PRECOMPRESS": "0"}
+    env = {**env, **fast} if preview else {k: v for k, v in env.items() if k != "MIA_PREVIEW"}
+    env = {**env, "MIA_LANGUAGES": languages} if languages else env
     result = subprocess.run(args, cwd=ROOT, env=env, check=False)
     if result.returncode != 0:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -140,20 +143,23 @@ def new(c, kind, title="", slug="", lang="de", summary="", date="", start="", en
     print(f"Geschrieben: {path.relative_to(root.parent).as_posix()}", file=sys.stderr)
 
 
-def preview_build(target: Path, *, quiet: bool = False, content: Path | None = None) -> bool:
+def preview_build(target: Path, *, quiet: bool = False, content: Path | None = None,
+                  all_languages: bool = False) -> bool:
     """One preview build for `serve`: check, build with the preview banner, then write
     `.preview-stamp`, which open pages poll to reload themselves (theme/preview/)."""
     if not check_ok(content, stream=sys.stderr, warnings=False):
         print("Vorschau NICHT aktualisiert: bitte die Fehler oben beheben.", file=sys.stderr)
         return False
-    if not build_site(target, quiet=quiet, content=content, preview=True):
+    languages = None if all_languages else "de"
+    if not build_site(target, quiet=quiet, content=content, preview=True, languages=languages):
         return False
     (target / ".preview-stamp").write_text(str(time.time_ns()), encoding="utf-8")
     return True
 
 
-@task(help={"port": "port on localhost (default 8000)", "output": "directory to serve"})
-def serve(c, port=8000, output="output"):
+@task(help={"port": "port on localhost (default 8000)", "output": "directory to serve",
+            "all_languages": "preview all six languages (default: German only, faster)"})
+def serve(c, port=8000, output="output", all_languages=False):
     """Preview at http://localhost:8000: check, build with the banner "Vorschau – nicht
     veröffentlicht", rebuild when content, theme or plugins change; open pages reload."""
     import functools
@@ -163,7 +169,7 @@ def serve(c, port=8000, output="output"):
     from watchfiles import watch
 
     target = ROOT / output
-    preview_build(target)
+    preview_build(target, all_languages=all_languages)
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(target))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -172,7 +178,7 @@ def serve(c, port=8000, output="output"):
     watched = [ROOT / "content", ROOT / "theme", ROOT / "plugins", CONF]
     try:
         for _changes in watch(*watched, debounce=300):
-            preview_build(target, quiet=True)
+            preview_build(target, quiet=True, all_languages=all_languages)
     except KeyboardInterrupt:
         pass
     finally:
