@@ -23,7 +23,7 @@ def _copy_without_holidays(tmp_path: Path) -> Path:
 def test_preview_build_has_banner_and_reload_script(tmp_path: Path) -> None:
     content = _copy_without_holidays(tmp_path)
     preview, public = tmp_path / "preview", tmp_path / "public"
-    assert tasks.preview_build(preview, quiet=True, content=content)
+    assert tasks.preview_build(preview, quiet=True, content=content, all_languages=True)
     assert tasks.build_site(public, quiet=True, content=content)
     for page, text in (("index.html", "Vorschau – nicht veröffentlicht"),
                        ("en/themen/index.html", "Preview – not published"),
@@ -44,6 +44,18 @@ def test_preview_build_has_banner_and_reload_script(tmp_path: Path) -> None:
     assert not (public / ".preview-stamp").exists()
     script = (preview / "static/js/preview-reload.js").read_text(encoding="utf-8")
     assert '"/.preview-stamp"' in script and "location.reload()" in script
+
+
+def test_default_preview_is_german_only_and_skips_published_extras(tmp_path: Path) -> None:
+    """`make serve` previews German only, without search index, posters or .gz/.br copies,
+    so that a rebuild after one edit stays quick (issue 9)."""
+    content = _copy_without_holidays(tmp_path)
+    preview = tmp_path / "preview"
+    assert tasks.preview_build(preview, quiet=True, content=content)
+    assert (preview / "themen" / "index.html").is_file()
+    assert not (preview / "en").exists()
+    assert not (preview / "pagefind").exists()
+    assert not list(preview.rglob("*.gz"))
 
 
 def _mentions(site: Path, text: str) -> list[str]:
