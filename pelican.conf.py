@@ -53,16 +53,10 @@ READERS = {"html": None, "htm": None, "rst": None}
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 SLUGIFY_SOURCE = "basename"
 DEFAULT_PAGINATION = 8
-from content_model.slugs import slugify as _slugify  # noqa: E402 - needs the path above
+# One set of Markdown settings for pages, holiday texts and `invoke check` (content_model.render).
+from content_model.render import markdown_settings as _markdown_settings  # noqa: E402
 
-MARKDOWN = {
-    "extension_configs": {
-        "markdown.extensions.extra": {},
-        "markdown.extensions.toc": {"permalink": False, "slugify": _slugify},
-        "markdown.extensions.sane_lists": {},
-    },
-    "output_format": "html5",
-}
+MARKDOWN = _markdown_settings()
 
 # --- URLs (design.md §3, contract) -------------------------------------------------------
 ARTICLE_URL = "nachrichten/{slug}/"
@@ -119,7 +113,10 @@ CHECK_MODIFIED_METHOD = "md5"
 SUMMARY_MAX_LENGTH = 40
 TYPOGRIFY = False
 LOG_FILTER: list[tuple[int, str]] = []
+# Autoescape everywhere: a value reaches a page as text unless it is markup already; the only
+# HTML from content is the sanitised Markdown (`sanitized` filter, content_model.html_policy).
 JINJA_ENVIRONMENT = {
+    "autoescape": True,
     "extensions": ["jinja2.ext.i18n"],
     "trim_blocks": True,
     "lstrip_blocks": True,

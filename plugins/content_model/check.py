@@ -37,6 +37,7 @@ from content_model.frontmatter import FrontMatter, parse_front_matter
 from content_model.holiday_checks import check_holidays
 from content_model.markdown_scan import Heading, Link, scan
 from content_model.prose import MAX_WORDS_EASY, long_sentences
+from content_model.render import policy_errors
 from content_model.schema import LANGUAGES, kind_for_path, parse_when, validate
 from content_model.site_urls import Entry, site_urls
 
@@ -332,6 +333,7 @@ def check_content(content_root: Path, build_date: dt.date,
             found = scan(doc.fm.body, doc.fm.body_line)
             problems += _link_rules(doc, found.links, urls, content_root)
             problems += _heading_rules(doc, found.headings)
+            problems += policy_errors(doc.shown, doc.fm.body, doc.fm.body_line)
         problems += _warnings(doc)
     return sorted(set(problems))
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from typing import Any
 
 from babel.dates import format_skeleton
+
+from mia_site.jsonld import script_text
 
 
 def date_wd(value: dt.date, locale: str = "de", year: bool = True) -> str:
@@ -23,15 +23,9 @@ def day_before(value: dt.date) -> dt.date:
     return value - dt.timedelta(days=1)
 
 
-def json_script(value: Any) -> str:
-    """JSON for a ``<script type="application/ld+json">``: cannot end the element early."""
-    text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 FILTERS = {
     "date_wd": date_wd,
     "month_year": month_year,
     "day_before": day_before,
-    "json_script": json_script,
+    "json_script": script_text,
 }

@@ -15,6 +15,7 @@ from pelican.urlwrappers import Category, Tag
 from pelican.utils import SafeDatetime
 
 from content_model import ContentError, ContentErrors, kind_for_path, parse_front_matter, validate
+from content_model.render import policy_errors
 from content_model.schema import parse_when
 
 # Errors of the current build, collected while reading, raised once all files are read.
@@ -89,6 +90,9 @@ class FrontMatterReader(MarkdownReader):
         md = Markdown(**{k: v for k, v in self.settings["MARKDOWN"].items() if k != "extensions"},
                       extensions=list(self.settings["MARKDOWN"].get("extension_configs", {})))
         content = md.convert(fm.body)
+        dropped = policy_errors(shown, fm.body, fm.body_line, rendered=content)
+        if dropped:
+            return self._rejected(dropped, relpath)
         return content, self._metadata(fm.data, kind, relpath)
 
     def _rejected(self, errors: list[ContentError], relpath: str) -> tuple[str, dict[str, Any]]:
