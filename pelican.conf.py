@@ -42,7 +42,8 @@ PAGE_PATHS = ["pages", "events"]
 STATIC_PATHS = ["images"]
 ARTICLE_EXCLUDES: list[str] = []
 PAGE_EXCLUDES: list[str] = []
-IGNORE_FILES = [".#*", "*~", "README.md"]
+# Hidden files and what Windows leaves behind are never published (content_model.files).
+IGNORE_FILES = [".*", "*~", "README.md", "Thumbs.db", "desktop.ini"]
 # A preview may build fewer languages (`invoke serve` builds German only unless asked for all):
 # the other languages' files are then not even read.
 _only = [code for code in os.environ.get("MIA_LANGUAGES", "").split(",") if code]

@@ -33,6 +33,7 @@ from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 from content_model.errors import ContentError, ContentErrors
+from content_model.files import file_problems, inside
 from content_model.frontmatter import FrontMatter, parse_front_matter
 from content_model.holiday_checks import check_holidays
 from content_model.markdown_scan import Heading, Link, scan
@@ -46,7 +47,7 @@ PLACEHOLDER = "[Bitte ergänzen"
 EASY_LANGUAGE = "pages/leichte-sprache.md"
 REPO = Path(__file__).resolve().parents[2]
 THEME_ROOT = REPO / "theme"
-_IGNORED = re.compile(r"^(\.#.*|.*~|README\.md)$")  # pelican.conf.py IGNORE_FILES
+_IGNORED = re.compile(r"^(\..*|.*~|README\.md|Thumbs\.db|desktop\.ini)$")  # pelican.conf.py IGNORE_FILES
 _FILE_LINK = re.compile(r"^(?:\{(filename|static|attach)\}|\|(filename|static|attach)\|)(.*)$")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _NAME_LANG = re.compile(r"\.([a-z]{2})\.md$")
@@ -227,6 +228,9 @@ def _link_problem(doc: Document, link: Link, urls: set[str],  # noqa: PLR0911 - 
     file_link = _FILE_LINK.match(target)
     if file_link:
         rest = file_link.group(3)
+        if not inside(_file_target(doc, rest, content_root), content_root):
+            return (f"{what} auf {target!r} zeigt aus dem Ordner content/ hinaus",
+                    "eine Datei unterhalb von content/, z. B. {static}/images/foto.jpg")
         if not _file_target(doc, rest, content_root).is_file():
             return (f"{what} auf {target!r}: Datei nicht gefunden",
                     "ein Pfad unterhalb von content/, z. B. {filename}/pages/kontakt.md oder "
@@ -321,7 +325,11 @@ def check_content(content_root: Path, build_date: dt.date,
                   ) -> list[ContentError]:
     """Every problem of the content below ``content_root`` (errors and warnings), sorted."""
     content_root = Path(content_root)
-    documents, problems = _read(content_root)
+    problems = file_problems(content_root, theme_root)
+    if any(not p.warning for p in problems):
+        return sorted(set(problems))  # nothing is read through a link
+    documents, read_problems = _read(content_root)
+    problems += read_problems
     holidays, holiday_problems = check_holidays(content_root, build_date)
     problems += holiday_problems
     problems += _identity_rules(documents)

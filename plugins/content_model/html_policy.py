@@ -81,6 +81,7 @@ class Finding:
 
     message: str
     needle: str
+    expected: str
 
 
 def _scheme(value: str) -> str | None:
@@ -88,6 +89,13 @@ def _scheme(value: str) -> str | None:
     URL standard says), None for a path or an anchor on the site (``{filename}/…`` included)."""
     match = _SCHEME.match(_INVISIBLE.sub("", value))
     return match.group(1).lower() if match else None
+
+
+# What an editor can write instead (the "(was erwartet wird)" of each message).
+_ELEMENTS = ("Markdown für Überschriften, Listen, Tabellen, Links und Bilder; kein Script, "
+             "kein Formular, keine eingebettete Seite")
+_ATTRIBUTE = "ohne dieses Attribut; Aussehen und Verhalten bestimmt die Website"
+_URL = "eine Adresse dieser Website wie /kontakt/, https://…, mailto:… oder tel:…"
 
 
 class _Finder(HTMLParser):
@@ -98,7 +106,7 @@ class _Finder(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in TAGS:
             self.found.append(Finding(f"HTML-Element <{tag}> ist nicht erlaubt und wird entfernt",
-                                      f"<{tag}"))
+                                      f"<{tag}", _ELEMENTS))
             return
         allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, frozenset())
         for name, value in attrs:
@@ -107,28 +115,25 @@ class _Finder(HTMLParser):
                 if extra:
                     self.found.append(Finding(
                         f"Klasse {' '.join(sorted(extra))!r} an <{tag}> ist nicht erlaubt",
-                        sorted(extra)[0]))
+                        sorted(extra)[0], _ATTRIBUTE))
             elif name not in allowed:
                 self.found.append(Finding(
-                    f"Attribut {name!r} an <{tag}> ist nicht erlaubt und wird entfernt", name))
+                    f"Attribut {name!r} an <{tag}> ist nicht erlaubt und wird entfernt", name,
+                    _ATTRIBUTE))
             elif name in _URL_ATTRIBUTES and value:
                 scheme = _scheme(value)
                 if scheme is not None and scheme not in URL_SCHEMES:
                     self.found.append(Finding(
                         f"Adresse mit '{scheme}:' ist nicht erlaubt und wird entfernt",
-                        value.strip()[:4]))
+                        value.strip()[:4], _URL))
 
     handle_startendtag = handle_starttag
 
 
-#: What an editor can use instead, shown after every finding.
-EXPECTED = ("Markdown für Überschriften, Listen, Tabellen, Links und Bilder; Links nur auf "
-            "Seiten dieser Website, https://, mailto: oder tel:; kein Script, keine Formulare, "
-            "keine eingebetteten Seiten")
 
 
-def problems(rendered: str, source: str, first_line: int) -> list[tuple[int, str]]:
-    """(line, message) for each thing in ``rendered`` (the HTML of the Markdown ``source``,
+def problems(rendered: str, source: str, first_line: int) -> list[tuple[int, str, str]]:
+    """(line, message, expected) for each thing in ``rendered`` (the HTML of the Markdown ``source``,
     whose first line is file line ``first_line``) that the policy drops."""
     finder = _Finder()
     finder.feed(rendered)
@@ -136,12 +141,12 @@ def problems(rendered: str, source: str, first_line: int) -> list[tuple[int, str
     lines = source.split("\n")
     lower = [line.lower() for line in lines]
     cursor: dict[str, int] = {}
-    located: list[tuple[int, str]] = []
+    located: list[tuple[int, str, str]] = []
     for finding in finder.found:
         needle = finding.needle.lower()
         start = cursor.get(needle, 0)
         index = next((i for i in range(start, len(lines)) if needle in lower[i]),
                      next((i for i in range(len(lines)) if needle in lower[i]), 0))
         cursor[needle] = index + 1
-        located.append((first_line + index, finding.message))
+        located.append((first_line + index, finding.message, finding.expected))
     return located

@@ -45,5 +45,5 @@ def policy_errors(shown: str, body: str, body_line: int,
         if not _MAYBE.search(body):
             return []
         rendered = to_html(body)
-    return [ContentError(shown, line, message, html_policy.EXPECTED)
-            for line, message in html_policy.problems(rendered, body, body_line)]
+    return [ContentError(shown, line, message, expected)
+            for line, message, expected in html_policy.problems(rendered, body, body_line)]

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from babel import Locale
 
 from content_model.errors import ContentError
+from content_model.files import inside, template_exists
 from content_model.frontmatter import FrontMatter
 
 LANGUAGES = ("de", "en", "tr", "ar", "uk", "pl")
@@ -108,6 +109,11 @@ def _common(fm: FrontMatter, errors: list[ContentError], kind: str) -> None:
     if reviewed is not None and not isinstance(reviewed, bool):
         errors.append(fm.error(("translation_reviewed",), "'translation_reviewed' muss true "
                                "oder false sein", "true oder false"))
+    template = fm.data.get("template")
+    if template is not None and not (isinstance(template, str) and template_exists(template)):
+        errors.append(fm.error(("template",), f"Vorlage {template!r} gibt es nicht",
+                               "den Namen einer Vorlage aus theme/templates/ ohne .html, "
+                               "z. B. 'page', oder das Feld weglassen"))
 
 
 def _mapping(fm: FrontMatter, errors: list[ContentError], key: str, allowed: set[str],
@@ -259,4 +265,14 @@ def validate(fm: FrontMatter, kind: str, content_root: Path | None = None) -> li
         if not (content_root / image).is_file():
             errors.append(fm.error(("image",), f"Bild {image!r} nicht gefunden",
                                    "ein Pfad unterhalb von content/, z. B. images/foto.jpg"))
+    _paths_inside(fm, errors, content_root)
     return errors
+
+
+def _paths_inside(fm: FrontMatter, errors: list[ContentError], content_root: Path | None) -> None:
+    image = fm.data.get("image")
+    if content_root is None or not isinstance(image, str) or not image.strip():
+        return
+    if not inside(content_root / image.strip().lstrip("/"), content_root / "images"):
+        errors.append(fm.error(("image",), f"Bild {image!r} liegt nicht in content/images/",
+                               "ein Bild aus content/images/, z. B. images/foto.jpg"))

@@ -10,6 +10,7 @@ from mia_site import (
     cache,
     context,
     filters,
+    guard,
     i18n,
     listings,
     outputs,
@@ -21,6 +22,7 @@ from mia_site import (
 
 
 def register() -> None:
+    signals.initialized.connect(guard.refuse_unsafe_files)
     signals.initialized.connect(reader.reset)
     signals.initialized.connect(i18n.check_catalogs)
     signals.initialized.connect(cache.configure)
