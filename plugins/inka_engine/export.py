@@ -61,6 +61,17 @@ def to_json(occurrences: Iterable[Occurrence], lang: str = DEFAULT_LANGUAGE,
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+#: A spreadsheet reads a cell that starts with one of these as a formula (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula gets a leading ``'`` (shown as text)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def to_csv(occurrences: Iterable[Occurrence], lang: str = DEFAULT_LANGUAGE,
            site_url: str = "", *, fields: tuple[str, ...] = FIELDS,
            uid_domain: str = "") -> bytes:
@@ -71,7 +82,7 @@ def to_csv(occurrences: Iterable[Occurrence], lang: str = DEFAULT_LANGUAGE,
     for occ in occurrences:
         values = row(occ, lang, site_url, fields, uid_domain)
         values["begins_evening_before"] = "true" if values["begins_evening_before"] else "false"
-        writer.writerow(values)
+        writer.writerow({key: spreadsheet_safe(value) for key, value in values.items()})
     return buffer.getvalue().encode("utf-8-sig")
 
 
