@@ -12,6 +12,7 @@ import http.server
 import os
 import shutil
 import socket
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -113,16 +114,25 @@ def build_site_fixed() -> Any:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole site, built once per session with a fixed SOURCE_DATE_EPOCH."""
-    output = tmp_path_factory.mktemp("build") / "site"
-    if not build_fixed(output) or not (output / "index.html").is_file():
-        pytest.fail(
-            "the site build failed (see the pelican output above); "
-            "every whole-site gate depends on it",
-            pytrace=False,
-        )
-    return output
+def site_dir() -> Iterator[Path]:
+    """The whole site, built once per session with a fixed SOURCE_DATE_EPOCH.
+
+    Built below a folder that others may enter (like /srv on a web server), not below pytest's
+    private temporary folders, so that a web server's unprivileged user can read the output
+    exactly as the build left it (tests/deploy)."""
+    base = Path(tempfile.mkdtemp(prefix="mia-site-"))
+    base.chmod(0o755)  # the parent folder only; the build's own output is never touched
+    output = base / "site"
+    try:
+        if not build_fixed(output) or not (output / "index.html").is_file():
+            pytest.fail(
+                "the site build failed (see the pelican output above); "
+                "every whole-site gate depends on it",
+                pytrace=False,
+            )
+        yield output
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
