@@ -116,7 +116,7 @@ def nginx(site_dir: Path, tmp_path_factory: pytest.TempPathFactory,
                     for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     (tmp / "nginx.conf").write_text(
         f"daemon off;\n{user}pid {tmp / 'nginx.pid'};\nerror_log {tmp / 'main-error.log'};\n"
-        "include /etc/nginx/modules-enabled/*.conf;\n"
+        f"load_module {brotli};\n"
         "events {}\nhttp {\n  include /etc/nginx/mime.types;\n"
         "  default_type application/octet-stream;\n  access_log off;\n"
         f"  {temp}\n  include {tmp / 'site.conf'};\n}}\n", encoding="utf-8")
