@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from invoke import task
@@ -27,12 +28,14 @@ def _run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes
 
 
 def build_site(output: Path, *, quiet: bool = False, content: Path | None = None,
-               preview: bool = False, languages: str | None = None) -> bool:
+               preview: bool = False, languages: str | None = None,
+               verify: Callable[[Path], bool] | None = None) -> bool:
     """Build into a temporary sibling of `output` and swap it in only when the build succeeded.
 
     A failed build leaves the last good `output` untouched (design.md §2). `content` replaces
     the content folder (tests build broken copies of it). `preview` builds for `invoke serve`
     (banner "Vorschau – nicht veröffentlicht", reload script): never publish such a build.
+    `verify` looks at the finished build before it is swapped in (False: keep the old site).
     """
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -48,7 +51,7 @@ def build_site(output: Path, *, quiet: bool = False, content: Path | None = None
     env = {**env, **fast} if preview else {k: v for k, v in env.items() if k != "MIA_PREVIEW"}
     env = {**env, "MIA_LANGUAGES": languages} if languages else env
     result = subprocess.run(args, cwd=ROOT, env=env, check=False)
-    if result.returncode != 0:
+    if result.returncode != 0 or (verify is not None and not verify(tmp)):
         shutil.rmtree(tmp, ignore_errors=True)
         print(f"Build FAILED: {output} was left as it was.", file=sys.stderr)
         return False
@@ -92,15 +95,32 @@ def check(c, content="", warnings=True):
         sys.exit(1)
 
 
+def _release_problems(folder: Path | None, built: Path | None = None) -> bool:
+    """Print what keeps a release (the deploy's build) from going out; True when nothing."""
+    from content_model.release import legal_placeholders, unreviewed_without_notice
+
+    content = folder or ROOT / "content"
+    problems = (legal_placeholders(content) if built is None
+                else unreviewed_without_notice(content, built))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return not problems
+
+
 @task(help={"output": "target directory (default: output)",
-            "content": "content folder (default: content)"})
-def build(c, output="output", content=""):
+            "content": "content folder (default: content)",
+            "release": "the build to publish: also refuses open placeholders in Impressum, "
+                       "Datenschutz, Barrierefreiheit and unreviewed translations without "
+                       "their reader notice"})
+def build(c, output="output", content="", release=False):
     """Check the content, then build the whole site once into output/ (atomically)."""
     folder = Path(content).resolve() if content else None
-    if not check_ok(folder, stream=sys.stderr, warnings=False):
+    if not check_ok(folder, stream=sys.stderr, warnings=False) or (
+            release and not _release_problems(folder)):
         print(f"Build abgebrochen: {ROOT / output} wurde nicht verändert.", file=sys.stderr)
         sys.exit(1)
-    if not build_site(ROOT / output, content=folder):
+    verify = (lambda built: _release_problems(folder, built)) if release else None
+    if not build_site(ROOT / output, content=folder, verify=verify):
         sys.exit(1)
 
 
