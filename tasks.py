@@ -107,10 +107,12 @@ def build(c, output="output", content=""):
 @task(
     positional=["kind"],
     help={
-        "kind": "news | event | topic | holiday-date",
+        "kind": "news | event | topic | holiday-date | translation",
         "title": "title (German, or the translated title with --lang)",
         "slug": "address part, e.g. internationale-woche-2026 (default: from the title)",
-        "lang": "de (default) or en, tr, ar, uk, pl: a translation of the German file --slug",
+        "lang": "de (default) or en, tr, ar, uk, pl: a translation of the German file --slug "
+                "(or, with kind translation, of --of)",
+        "of": "translation: the German file, e.g. content/inka/islamisch/eid-al-fitr.md",
         "summary": "one or two sentences",
         "date": "publication date YYYY-MM-DD (news/event; default today; future = scheduled)",
         "start": "event start 'YYYY-MM-DD HH:MM' or YYYY-MM-DD; holiday-date: the date",
@@ -125,7 +127,7 @@ def build(c, output="output", content=""):
 )
 def new(c, kind, title="", slug="", lang="de", summary="", date="", start="", end="",  # noqa: PLR0917
         location="", address="", organizer="", parent="", order="", tags="", community="",
-        key="", source="", content=""):
+        key="", source="", content="", of=""):
     """Write a new content file (news, event, topic, translation) or confirm a holiday date."""
     sys.path.insert(0, str(ROOT / "plugins"))
     from content_model import newfile
@@ -134,13 +136,17 @@ def new(c, kind, title="", slug="", lang="de", summary="", date="", start="", en
     values = {"title": title, "slug": slug, "lang": lang, "summary": summary, "date": date,
               "start": start, "end": end, "location": location, "address": address,
               "organizer": organizer, "parent": parent, "order": order, "tags": tags,
-              "community": community, "key": key, "source": source}
+              "community": community, "key": key, "source": source, "of": of}
     try:
         path = newfile.run(root, kind, values, interactive=sys.stdin.isatty())
     except newfile.ScaffoldError as exc:
         print(f"Nicht angelegt: {exc}", file=sys.stderr)
         sys.exit(1)
     print(f"Geschrieben: {path.relative_to(root.parent).as_posix()}", file=sys.stderr)
+    if kind == "translation":
+        from content_model.translation_scaffold import next_steps
+
+        print(next_steps(path, root, lang), file=sys.stderr)
 
 
 def preview_build(target: Path, *, quiet: bool = False, content: Path | None = None,
