@@ -1,5 +1,5 @@
 """The site's one slugify, for pages, headings and tags: 'Gebärdensprache (DGS)' →
-'gebaerdensprache-dgs', 'Sprachcafé' → 'sprachcafe', 'Çiğ köfte' → 'cig-kofte', 'Łódź' → 'lodz'.
+'gebaerdensprache-dgs', 'Sprachcafé' → 'sprachcafe', 'Çiğ köfte' → 'cig-koefte', 'Łódź' → 'lodz'.
 
 German umlauts the German way (ä → ae), every other letter through Unidecode (a Pelican
 dependency, pinned in requirements.txt), so that no letter silently disappears (Ł → L).
