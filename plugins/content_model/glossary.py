@@ -142,7 +142,7 @@ def parse_glossary(text: str, shown: str, lang: str) -> tuple[Glossary, list[Con
         else:
             glossary.tags[str(key)] = label.strip()
     _self_check(glossary, shape)
-    return glossary, shape.errors
+    return glossary, sorted(shape.errors)
 
 
 def _self_check(glossary: Glossary, shape: _Shape) -> None:
