@@ -324,7 +324,9 @@ def _warnings(doc: Document) -> list[ContentError]:
 def _translation_rules(documents: list[Document], content_root: Path,
                        translations_root: Path) -> list[ContentError]:
     sources = [Source(d.path, d.rel, d.kind, d.fm) for d in documents if d.fm is not None]
-    glossaries, problems = check_glossaries(content_root, translations_root, TRANSLATED)
+    holidays = [d.fm for d in documents if d.fm is not None and d.kind == "holiday"
+                and d.path.name.count(".") == 1]
+    glossaries, problems = check_glossaries(content_root, translations_root, TRANSLATED, holidays)
     problems += version_rules(build_index(sources))
     problems += tag_rules(sources, glossaries)
     return problems

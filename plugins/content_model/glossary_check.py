@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from content_model.errors import ContentError, ContentErrors
-from content_model.frontmatter import parse_front_matter
+from content_model.frontmatter import FrontMatter, parse_front_matter
 from content_model.glossary import Glossary, avoid_pattern, load_glossary
 
 _IGNORED = re.compile(r"^(\.#.*|.*~|README\.md)$")
@@ -88,28 +88,42 @@ def _in_po(finder: Finder, path: Path, shown: str) -> list[ContentError]:
     return problems
 
 
-def _holiday_names(finder: Finder, content_root: Path, lang: str) -> list[ContentError]:
-    problems: list[ContentError] = []
+def holiday_originals(content_root: Path) -> list[FrontMatter]:
+    """The front matter of every German holiday file (translations ``<key>.<lang>.md`` left out;
+    broken files are the holiday loader's to report)."""
+    found: list[FrontMatter] = []
     for path in sorted((content_root / "inka").glob("*/*.md")):
         if path.name.count(".") != 1:
-            continue  # a translation <key>.<lang>.md: scanned with the content files
+            continue
         shown = "content/" + path.relative_to(content_root).as_posix()
         try:
-            fm = parse_front_matter(path.read_text(encoding="utf-8"), shown)
+            found.append(parse_front_matter(path.read_text(encoding="utf-8"), shown))
         except (ContentErrors, UnicodeDecodeError):
-            continue  # the holiday loader reports it
+            continue
+    return found
+
+
+def _holiday_names(finder: Finder, holidays: list[FrontMatter], lang: str) -> list[ContentError]:
+    problems: list[ContentError] = []
+    for fm in holidays:
         names = fm.data.get("names")
         name = names.get(lang) if isinstance(names, dict) else None
         if isinstance(name, str):
             line = fm.line_of("names", lang)
-            problems += [_problem(shown, line, found, use) for _o, found, use in finder.find(name)]
+            problems += [_problem(fm.path, line, found, use)
+                         for _o, found, use in finder.find(name)]
     return problems
 
 
-def check_glossaries(content_root: Path, translations_root: Path,
-                     languages: tuple[str, ...]) -> tuple[dict[str, Glossary], list[ContentError]]:
-    """Each language's glossary (where there is one), its shape errors and every wrong term."""
+def check_glossaries(content_root: Path, translations_root: Path, languages: tuple[str, ...],
+                     holidays: list[FrontMatter] | None = None,
+                     ) -> tuple[dict[str, Glossary], list[ContentError]]:
+    """Each language's glossary (where there is one), its shape errors and every wrong term.
+
+    ``holidays``: the German holiday files' front matter, if already read."""
     glossaries: dict[str, Glossary] = {}
+    if holidays is None:
+        holidays = holiday_originals(content_root)
     problems: list[ContentError] = []
     for lang in languages:
         glossary, errors = load_glossary(translations_root, lang)
@@ -126,8 +140,7 @@ def check_glossaries(content_root: Path, translations_root: Path,
             shown = "content/" + path.relative_to(content_root).as_posix()
             problems += _in_text(finder, path.read_text(encoding="utf-8", errors="replace"),
                                  shown)
-        if (content_root / "inka").is_dir():
-            problems += _holiday_names(finder, content_root, lang)
+        problems += _holiday_names(finder, holidays, lang)
         po = translations_root / lang / "LC_MESSAGES" / "messages.po"
         if po.is_file():
             problems += _in_po(finder, po, f"theme/translations/{lang}/LC_MESSAGES/messages.po")

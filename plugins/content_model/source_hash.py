@@ -73,3 +73,13 @@ def file_hash(path: Path, kind: str | None) -> str:
     """The hash of a German original file (raises ContentErrors on a broken header)."""
     fm = parse_front_matter(path.read_text(encoding="utf-8"), str(path))
     return front_matter_hash(kind, fm)
+
+
+def is_outdated(kind: str | None, original: FrontMatter, translation: dict[str, Any]) -> bool:
+    """True when ``translation`` (its front-matter data) records a version of ``original`` that
+    is no longer current. Without ``source_hash`` the version is unknown: False.
+
+    For code that pairs originals and translations itself (the calendar's holiday pages):
+    ``is_outdated("holiday", german_fm, translation_fm.data)``."""
+    stored = translation.get(FIELD)
+    return isinstance(stored, str) and stored != front_matter_hash(kind, original)

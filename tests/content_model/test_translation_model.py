@@ -12,7 +12,13 @@ import yaml
 from content_model.frontmatter import parse_front_matter
 from content_model.mark_current import MarkError, mark, scalar, select, with_source_hash
 from content_model.slugs import slugify
-from content_model.source_hash import HASH_RE, front_matter_hash, normalise, text_hash
+from content_model.source_hash import (
+    HASH_RE,
+    front_matter_hash,
+    is_outdated,
+    normalise,
+    text_hash,
+)
 from content_model.translation_index import index_of
 from content_model.translation_status import as_data, as_table
 
@@ -91,6 +97,15 @@ def test_holiday_hash_counts_summary_body_and_who_but_not_rules_or_names() -> No
     assert _hash(HOLIDAY.replace('en: "Ashura"', 'en: "Ashure"'), "holiday") == base
     # the title is not translated in a holiday file (names live in the German file)
     assert _hash(HOLIDAY.replace("title: Aşure-Tag", "title: Aşure"), "holiday") == base
+
+
+def test_is_outdated_for_holiday_pages() -> None:
+    german = parse_front_matter(HOLIDAY, "asure.md")
+    current = front_matter_hash("holiday", german)
+    assert not is_outdated("holiday", german, {"lang": "tr"})  # unknown version: no claim
+    assert not is_outdated("holiday", german, {"source_hash": current})
+    changed = parse_front_matter(HOLIDAY.replace("Man kocht", "Viele kochen"), "asure.md")
+    assert is_outdated("holiday", changed, {"source_hash": current})
 
 
 @pytest.mark.parametrize(("name", "slug"), [
