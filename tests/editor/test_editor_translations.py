@@ -141,3 +141,13 @@ def test_default_translations_task_still_updates_the_catalogues(
     monkeypatch.setattr(catalogs, "problems", lambda root, langs: calls.append("check") or [])
     tasks.translations(Context())
     assert calls == ["update", "compile", "check"]
+
+
+def test_the_slug_way_also_records_the_version(content: Path) -> None:
+    result = invoke("new", "event", "--lang", "tr", "--slug", "einbuergerungsfeier-2025-05",
+                    "--title", "Vatandaşlık töreni", "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    data = _fm(content / "events/einbuergerungsfeier-2025-05.tr.md")
+    assert data["source_hash"] == file_hash(content / "events/einbuergerungsfeier-2025-05.md",
+                                            "event")
+    assert data["title"] == "Vatandaşlık töreni" and data["translation_reviewed"] is False
