@@ -122,7 +122,6 @@ JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
 }
-# Tag slugs the German way (Einbürgerung → einbuergerung), then Pelican's defaults.
-SLUGIFY_USE_UNICODE = True
-_GERMAN = [("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")]
-TAG_REGEX_SUBSTITUTIONS = [*_GERMAN, (r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
+# Tag slugs: the site's one slugify (content_model/slugs.py, Einbürgerung → einbuergerung,
+# Sprachcafé → sprachcafe), set on every tag by plugins/mia_site/reader.py, as `invoke check`
+# computes the tag URLs. Pelican's own slugify settings are not used for them.

@@ -127,10 +127,12 @@ def build(c, output="output", content="", release=False):
 @task(
     positional=["kind"],
     help={
-        "kind": "news | event | topic | holiday-date",
+        "kind": "news | event | topic | holiday-date | translation",
         "title": "title (German, or the translated title with --lang)",
         "slug": "address part, e.g. internationale-woche-2026 (default: from the title)",
-        "lang": "de (default) or en, tr, ar, uk, pl: a translation of the German file --slug",
+        "lang": "de (default) or en, tr, ar, uk, pl: a translation of the German file --slug "
+                "(or, with kind translation, of --of)",
+        "of": "translation: the German file, e.g. content/inka/islamisch/eid-al-fitr.md",
         "summary": "one or two sentences",
         "date": "publication date YYYY-MM-DD (news/event; default today; future = scheduled)",
         "start": "event start 'YYYY-MM-DD HH:MM' or YYYY-MM-DD; holiday-date: the date",
@@ -145,7 +147,7 @@ def build(c, output="output", content="", release=False):
 )
 def new(c, kind, title="", slug="", lang="de", summary="", date="", start="", end="",  # noqa: PLR0917
         location="", address="", organizer="", parent="", order="", tags="", community="",
-        key="", source="", content=""):
+        key="", source="", content="", of=""):
     """Write a new content file (news, event, topic, translation) or confirm a holiday date."""
     sys.path.insert(0, str(ROOT / "plugins"))
     from content_model import newfile
@@ -154,13 +156,17 @@ def new(c, kind, title="", slug="", lang="de", summary="", date="", start="", en
     values = {"title": title, "slug": slug, "lang": lang, "summary": summary, "date": date,
               "start": start, "end": end, "location": location, "address": address,
               "organizer": organizer, "parent": parent, "order": order, "tags": tags,
-              "community": community, "key": key, "source": source}
+              "community": community, "key": key, "source": source, "of": of}
     try:
         path = newfile.run(root, kind, values, interactive=sys.stdin.isatty())
     except newfile.ScaffoldError as exc:
         print(f"Nicht angelegt: {exc}", file=sys.stderr)
         sys.exit(1)
     print(f"Geschrieben: {path.relative_to(root.parent).as_posix()}", file=sys.stderr)
+    if kind == "translation":
+        from content_model.translation_scaffold import next_steps
+
+        print(next_steps(path, root, lang), file=sys.stderr)
 
 
 def preview_build(target: Path, *, quiet: bool = False, content: Path | None = None,
@@ -246,10 +252,65 @@ def holidays(c, years="", format="table", lang="de", community=""):  # noqa: A00
     sys.exit(_run(args).returncode)
 
 
-@task
-def translations(c):
-    """Extract UI strings (templates, plugins), update every catalogue, compile, report gaps."""
+def _translation_paths(mark_current: object, remainder: str) -> list[Path]:
+    """The paths given to --mark-current: its value (commas allowed) and those after `--`."""
+    import shlex
+
+    given = [] if mark_current in (None, True, "") else str(mark_current).split(",")
+    given += shlex.split(remainder or "")
+    return [Path(p.strip()).resolve() for p in given if p.strip()]
+
+
+def mark_current_task(paths: list[Path], content: Path) -> int:
+    """`invoke translations --mark-current`: record the current German version in each
+    translation; no paths = every translation. Returns the exit code."""
+    from content_model.mark_current import MarkError, mark, select
+    from content_model.translation_index import index_of
+
+    index = index_of(content)
+    try:
+        chosen = select(index, content, paths)
+    except MarkError as exc:
+        print(f"Nicht vermerkt: {exc}", file=sys.stderr)
+        return 1
+    marked = mark(chosen)
+    for item in marked if paths else []:  # all: only the summary (hundreds of files)
+        if item.changed:
+            print(f"vermerkt: {item.translation.source.shown} (Stand {item.translation.original.current}"
+                  f" von {item.translation.original.source.shown})", file=sys.stderr)
+    changed = sum(item.changed for item in marked)
+    print(f"{changed} Übersetzung(en) neu vermerkt, {len(marked) - changed} waren schon aktuell.",
+          file=sys.stderr)
+    return 0
+
+
+@task(optional=["mark_current"],
+      help={"status": "table: every German original x language (missing, outdated, "
+                      "unreviewed, reviewed) with totals",
+            "json": "with --status: the same as JSON on stdout",
+            "mark_current": "record the German version each translation translates: no value "
+                            "= all translations; a file or folder (several: comma-separated or "
+                            "after --)",
+            "content": "content folder (default: content)"})
+def translations(c, status=False, json=False, mark_current=None, content=""):
+    """UI catalogues (default: extract, update, compile, report gaps); --status and
+    --mark-current for the translations of the content."""
     sys.path.insert(0, str(ROOT / "plugins"))
+    folder = Path(content).resolve() if content else ROOT / "content"
+    if mark_current is not None:
+        sys.exit(mark_current_task(_translation_paths(mark_current, c.remainder), folder))
+    if status or json:
+        import json as json_module
+
+        from content_model.translation_index import index_of
+        from content_model.translation_status import as_data, as_table
+
+        index = index_of(folder)
+        if json:
+            print(json_module.dumps(as_data(index), ensure_ascii=False, indent=2))
+        else:
+            print(as_table(index))
+        return
     from mia_site import catalogs
 
     languages = ("en", "tr", "ar", "uk", "pl")

@@ -17,6 +17,9 @@ Rules, in the order of docs/redaktion.md:
 6. Headings: the text starts at ``##``, no ``#``, no skipped level.
 7. Warnings: long sentences in Leichte Sprache, close unconfirmed holiday dates,
    ``[Bitte ergänzen`` placeholders.
+8. Translations: outdated against their German original (warning), without ``source_hash``
+   (one summary warning), tags that are neither German keys nor the language's labels, the
+   glossaries' shape and their known wrong terms (``avoid``).
 """
 
 from __future__ import annotations
@@ -35,12 +38,15 @@ from zoneinfo import ZoneInfo
 from content_model.errors import ContentError, ContentErrors
 from content_model.files import file_problems, inside
 from content_model.frontmatter import FrontMatter, parse_front_matter
+from content_model.glossary_check import check_glossaries
 from content_model.holiday_checks import check_holidays
 from content_model.markdown_scan import Heading, Link, scan
 from content_model.prose import MAX_WORDS_EASY, long_sentences
 from content_model.render import policy_errors
 from content_model.schema import LANGUAGES, kind_for_path, parse_when, validate
 from content_model.site_urls import Entry, site_urls
+from content_model.translation_checks import tag_rules, version_rules
+from content_model.translation_index import TRANSLATED, Source, build_index
 
 DEFAULT_LANG = "de"
 PLACEHOLDER = "[Bitte ergänzen"
@@ -320,16 +326,32 @@ def _warnings(doc: Document) -> list[ContentError]:
     return warnings
 
 
+def _translation_rules(documents: list[Document], content_root: Path,
+                       translations_root: Path) -> list[ContentError]:
+    sources = [Source(d.path, d.rel, d.kind, d.fm) for d in documents if d.fm is not None]
+    holidays = [d.fm for d in documents if d.fm is not None and d.kind == "holiday"
+                and d.path.name.count(".") == 1]
+    glossaries, problems = check_glossaries(content_root, translations_root, TRANSLATED, holidays)
+    problems += version_rules(build_index(sources))
+    problems += tag_rules(sources, glossaries)
+    return problems
+
+
 def check_content(content_root: Path, build_date: dt.date,
                   theme_root: Path | None = THEME_ROOT, per_page: int | None = None,
-                  ) -> list[ContentError]:
-    """Every problem of the content below ``content_root`` (errors and warnings), sorted."""
+                  translations_root: Path | None = None) -> list[ContentError]:
+    """Every problem of the content below ``content_root`` (errors and warnings), sorted.
+
+    ``translations_root`` holds ``<lang>/glossary.yaml`` and ``<lang>/LC_MESSAGES/messages.po``
+    (default: the theme's ``translations/``)."""
     content_root = Path(content_root)
     problems = file_problems(content_root, theme_root)
     if any(not p.warning for p in problems):
         return sorted(set(problems))  # nothing is read through a link
     documents, read_problems = _read(content_root)
     problems += read_problems
+    problems += _translation_rules(documents, content_root, translations_root or (
+        (theme_root or THEME_ROOT) / "translations"))
     holidays, holiday_problems = check_holidays(content_root, build_date)
     problems += holiday_problems
     problems += _identity_rules(documents)

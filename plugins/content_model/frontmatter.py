@@ -62,6 +62,26 @@ def _collect_lines(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int]) 
             _collect_lines(item, key, lines)
 
 
+def load_yaml(text: str, path: str) -> tuple[Any, dict[KeyPath, int]]:
+    """Any YAML document (e.g. a glossary) with the 1-based line of every key path.
+
+    Raises :class:`ContentErrors` with the line of a syntax error."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise _fail(path, (mark.line + 1) if mark else 1, f"YAML-Fehler: {exc.problem or exc}",
+                    "gültiges YAML; Texte mit Doppelpunkt in Anführungszeichen") from exc
+    finally:
+        loader.dispose()
+    lines: dict[KeyPath, int] = {}
+    if node is not None:
+        _collect_lines(node, (), lines)
+    return data, lines
+
+
 def _fail(path: str, line: int, message: str, expected: str = "") -> ContentErrors:
     return ContentErrors([ContentError(path, line, message, expected)])
 

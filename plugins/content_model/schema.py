@@ -14,6 +14,7 @@ from babel import Locale
 from content_model.errors import ContentError
 from content_model.files import inside, template_exists
 from content_model.frontmatter import FrontMatter
+from content_model.source_hash import HASH_RE
 
 LANGUAGES = ("de", "en", "tr", "ar", "uk", "pl")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -21,7 +22,7 @@ _DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?$"
 
 KINDS = ("topic", "page", "news", "event")
 
-COMMON = {"title", "slug", "lang", "summary", "translation_reviewed", "template"}
+COMMON = {"title", "slug", "lang", "summary", "translation_reviewed", "template", "source_hash"}
 FIELDS: dict[str, set[str]] = {
     "topic": COMMON | {"order", "parent", "contact"},
     "page": COMMON,
@@ -114,6 +115,12 @@ def _common(fm: FrontMatter, errors: list[ContentError], kind: str) -> None:
         errors.append(fm.error(("template",), f"Vorlage {template!r} gibt es nicht",
                                "den Namen einer Vorlage aus theme/templates/ ohne .html, "
                                "z. B. 'page', oder das Feld weglassen"))
+    source_hash = fm.data.get("source_hash")
+    if source_hash is not None and (not isinstance(source_hash, str)
+                                    or not HASH_RE.match(source_hash)):
+        errors.append(fm.error(("source_hash",), f"ungültiger source_hash {source_hash!r}",
+                               "nur das Werkzeug schreibt ihn: 'invoke translations "
+                               "--mark-current <datei>'"))
 
 
 def _mapping(fm: FrontMatter, errors: list[ContentError], key: str, allowed: set[str],

@@ -17,6 +17,7 @@ from mia_site import (
     precompress,
     reader,
     search,
+    tags,
     writer,
 )
 
@@ -30,6 +31,7 @@ def register() -> None:
     signals.readers_init.connect(reader.add_reader)
     signals.generator_init.connect(filters.install)
     signals.generator_init.connect(i18n.install)
+    signals.generator_init.connect(tags.install)
     signals.page_generator_finalized.connect(context.pages_finalized)
     signals.article_generator_finalized.connect(context.articles_finalized)
     signals.all_generators_finalized.connect(reader.raise_content_errors)

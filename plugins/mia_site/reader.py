@@ -17,6 +17,8 @@ from pelican.utils import SafeDatetime
 from content_model import ContentError, ContentErrors, kind_for_path, parse_front_matter, validate
 from content_model.render import policy_errors
 from content_model.schema import parse_when
+from content_model.slugs import slugify
+from content_model.source_hash import front_matter_hash
 
 # Errors of the current build, collected while reading, raised once all files are read.
 _ERRORS: list[ContentError] = []
@@ -46,6 +48,15 @@ def raise_content_errors(_generators: object = None) -> None:
         print(f"{len(errors)} Fehler im Inhalt: nichts wurde veröffentlicht.", file=sys.stderr)
         # SystemExit passes Pelican's generic handler: no traceback, just the list above.
         raise SystemExit(1)
+
+
+def tag(name: str, settings: dict[str, Any]) -> Tag:
+    """A tag whose slug comes from the site's one slugify (content_model.slugs), the same one
+    ``invoke check`` uses for the tag URLs; a translation's labels are mapped to their German
+    key later (mia_site.tags)."""
+    made = Tag(name, settings)
+    made.slug = slugify(name)
+    return made
 
 
 def _aware(value: dt.date | dt.datetime, tz: str) -> SafeDatetime:
@@ -93,7 +104,11 @@ class FrontMatterReader(MarkdownReader):
         dropped = policy_errors(shown, fm.body, fm.body_line, rendered=content)
         if dropped:
             return self._rejected(dropped, relpath)
-        return content, self._metadata(fm.data, kind, relpath)
+        metadata = self._metadata(fm.data, kind, relpath)
+        # The version of this text: a translation whose source_hash differs from its original's
+        # content_hash is outdated (mia_site.i18n.link_versions sets translation_outdated).
+        metadata["content_hash"] = front_matter_hash(kind, fm)
+        return content, metadata
 
     def _rejected(self, errors: list[ContentError], relpath: str) -> tuple[str, dict[str, Any]]:
         """Record the problems and hand Pelican an unpublished stand-in, so that reading goes
@@ -123,7 +138,7 @@ class FrontMatterReader(MarkdownReader):
         if kind in _CATEGORIES:
             meta["category"] = Category(_CATEGORIES[kind], settings)
         if data.get("tags"):
-            meta["tags"] = [Tag(t, settings) for t in data["tags"]]
+            meta["tags"] = [tag(t, settings) for t in data["tags"]]
         if kind == "topic":
             parent = data.get("parent")
             meta["section"] = f"themen/{parent}/" if parent else "themen/"

@@ -69,7 +69,7 @@ def test_unknown_field_names_its_line(write: Write, problems: Problems) -> None:
     write(NEWS_FILE, news("Text.\n", NEWS_HEAD.replace("lang: de\n", "lang: de\nautor: X\n")))
     assert problems(NEWS_FILE) == [
         f"content/{NEWS_FILE}:6: unbekanntes Feld 'autor' (erlaubt: date, image, image_alt, "
-        "lang, slug, summary, tags, template, title, translation_reviewed)"]
+        "lang, slug, source_hash, summary, tags, template, title, translation_reviewed)"]
 
 
 def test_missing_required_field(write: Write, problems: Problems) -> None:
@@ -170,7 +170,9 @@ def test_file_name_does_not_match_the_language(write: Write, problems: Problems)
     write(NEWS_FILE, news("Text.\n"))
     write("news/2025-01-02-testmeldung.tr.md", news("Text.\n", NEWS_HEAD.replace(
         "lang: de", "lang: en")))
-    assert problems("news/2025-01-02-testmeldung.tr.md") == [
+    found = [p for p in problems("news/2025-01-02-testmeldung.tr.md")
+             if "ohne 'source_hash'" not in p]  # the summary warning names the first such file
+    assert found == [
         "content/news/2025-01-02-testmeldung.tr.md:5: Dateiname passt nicht zur Sprache "
         "'lang: en' (Dateiname 2025-01-02-testmeldung.en.md)"]
 
