@@ -43,9 +43,10 @@ MESSAGES: dict[str, str] = {
     "confirmed": N_("bestätigt – Quelle: %(source)s"),
     "basis": N_("Grundlage der Berechnung: %(sources)s."),
 }
-#: "may move by N days" (plural forms; the same msgid as on the holiday pages).
-VARIANCE = (N_("voraussichtlich – kann sich um %(num)s Tag verschieben"),
-            N_("voraussichtlich – kann sich um %(num)s Tage verschieben"))
+#: "may move by N days": the plural msgid of the holiday pages (theme/templates/partials/
+#: inka.html, extracted from there as one entry with its plural forms).
+VARIANCE = ("voraussichtlich – kann sich um %(num)s Tag verschieben",
+            "voraussichtlich – kann sich um %(num)s Tage verschieben")
 #: The community of an event (CATEGORIES), as the pages label it.
 COMMUNITY_LABELS: dict[str, str] = {
     "christlich": N_("christlich"),

@@ -30,6 +30,7 @@ from inka_site.feeds import (
     human_size,
 )
 from inka_site.markup import render_body
+from mia_site import catalogs, i18n
 from mia_site import filters as site_filters
 from mia_site.i18n import translate
 from mia_site.reader import record
@@ -126,7 +127,7 @@ class InkaGenerator(Generator):
             languages=settings["LANGUAGES"], default_lang=settings["DEFAULT_LANG"],
             years=settings["INKA_YEARS"], site_url=settings["SITE_BASE_URL"],
             uid_domain=settings["INKA_UID_DOMAIN"], dtstamp=feed_dtstamp(repo, fallback),
-            translate=translate)
+            translate=translate, catalog=lambda lang: catalogs.translations(i18n.root(), lang))
         return build_files(calendar.occurrences, feed_settings)
 
     def generate_output(self, writer: Any) -> None:
