@@ -59,8 +59,8 @@ def _variants(data: Mapping[str, Any], original: Holiday, problems: _Problems
     raw = data.get("variants")
     if raw is None:
         if wanted:
-            problems.add(f"variants fehlt ({wanted} Einträge '- who: …' in der "
-                         "Reihenfolge der deutschen Datei)")
+            problems.add(f"variants fehlt (wie in der deutschen Datei {wanted}× '- who: …', "
+                         "in derselben Reihenfolge)")
             return None
         return ()
     if not wanted:
@@ -68,12 +68,11 @@ def _variants(data: Mapping[str, Any], original: Holiday, problems: _Problems
                      "weglassen)", "variants")
         return None
     if not isinstance(raw, list):
-        problems.add(f"ungültiges variants (eine Liste mit {wanted} Einträgen "
-                     "'- who: …')", "variants")
+        problems.add(f"ungültiges variants (eine Liste: {wanted}× '- who: …')", "variants")
         return None
     if len(raw) != wanted:
-        problems.add(f"variants hat {len(raw)} Einträge, die deutsche Datei {wanted} ("
-                     f"{wanted} Einträge in derselben Reihenfolge)", "variants")
+        problems.add(f"variants hat {len(raw)} Einträge, die deutsche Datei {wanted} (genauso "
+                     "viele, in derselben Reihenfolge)", "variants")
         return None
     found: list[str] = []
     for i, item in enumerate(raw):

@@ -103,7 +103,7 @@ CASES = [
                            "  - who: Bazı cemaatler\n  - who: Başkaları\n"),
      "eid-al-fitr.tr.md", 5, ["variants hat 2 Einträge, die deutsche Datei 1"]),
     ("variants missing", ("variants:\n  - who: Bazı cemaatler\n", ""), "eid-al-fitr.tr.md", 1,
-     ["variants fehlt", "1 Einträge"]),
+     ["variants fehlt", "1× '- who: …'"]),
     ("rule in a variant", ("  - who: Bazı cemaatler\n",
                            "  - who: Bazı cemaatler\n    rule: {kind: fixed}\n"),
      "eid-al-fitr.tr.md", 7, ["unbekanntes Feld 'rule' in variants", "nur who"]),
