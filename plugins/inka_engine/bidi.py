@@ -23,7 +23,7 @@ _RTL = r"\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF"
 #: "10 km") and goes on until the next right-to-left letter or line end.
 _RUN = re.compile(
     rf"(?:[0-9][0-9.,:/–-]*[ \u00A0]?)?[{_STRONG_LTR}][^{_RTL}\n{FSI}{PDI}]*")
-_TRAILING = " \u00A0\t.,;:!?،؛…–-\"'«»„“”"
+_TRAILING = " \u00A0\t.,;:!?،؛…–—-\"'«»„“”&|*+=•·"
 
 
 def is_rtl(lang: str) -> bool:

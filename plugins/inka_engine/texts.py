@@ -125,7 +125,3 @@ def source_text(source: str, lang: str, catalog: Catalog = repo_catalog) -> str:
     if source.country:
         return translated % {"country": country_name(source.country, lang)}
     return translated
-
-
-def is_translated(msgid: str, lang: str, catalog: Catalog = repo_catalog) -> bool:
-    return lang == DEFAULT_LANGUAGE or catalog(lang).gettext(msgid) != msgid

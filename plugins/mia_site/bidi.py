@@ -27,6 +27,8 @@ from inka_engine.bidi import is_rtl, ltr_runs
 _TOKEN = re.compile(r"<!--.*?-->|<![^>]*>|<[^>]*>", re.DOTALL)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
 _ATTR = re.compile(r"""\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+#: Quick test: could this text hold a left-to-right run at all?
+_LETTER = re.compile(r"[A-Za-z\u00C0-\u052F\u1E00-\u1EFF]")
 _RTL_PAGE = re.compile(r"<html\b[^>]*\bdir=\"rtl\"", re.IGNORECASE)
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                   "source", "track", "wbr"})
@@ -75,7 +77,7 @@ def isolate_html(page: str) -> str:
     for match in _TOKEN.finditer(page, start):
         text = page[pos:match.start()]
         name_here, isolated = stack[-1]
-        if text and not isolated and name_here not in RAW:
+        if text and not isolated and name_here not in RAW and _LETTER.search(text):
             text = isolate_text(text)
         out.append(text)
         token = match.group()
@@ -92,7 +94,7 @@ def isolate_html(page: str) -> str:
                     break
             out.append(token)
             continue
-        attrs = _attrs(token)
+        attrs = _attrs(token) if ("lang=" in token or "dir=" in token) else {}
         direction = attrs.get("dir", "").lower()
         if not direction and attrs.get("lang"):
             direction = "rtl" if is_rtl(attrs["lang"]) else "ltr"
