@@ -92,6 +92,7 @@ def community_label(community: str, lang: str, catalog: Catalog = repo_catalog) 
     return catalog(lang).gettext(COMMUNITY_LABELS[community])
 
 
+@cache
 def country_name(code: str, lang: str) -> str:
     """'Indien', 'India', 'Hindistan' … (Babel's territory names)."""
     return Locale.parse(lang).territories.get(code, code)
