@@ -10,6 +10,7 @@ from typing import Any
 
 from .constants import DEFAULT_LANGUAGE
 from .model import Occurrence
+from .texts import source_text
 
 FIELDS: tuple[str, ...] = (
     "id", "community", "key", "name", "start", "end", "begins_evening_before", "status",
@@ -46,7 +47,7 @@ def row(occ: Occurrence, lang: str = DEFAULT_LANGUAGE, site_url: str = "",
         "status": occ.status,
         "variance_days": occ.variance_days,
         "url": holiday_url(occ, site_url, lang),
-        "source": occ.source,
+        "source": source_text(occ.source, lang),
         "uid": f"{occ.uid}@{uid_domain}" if uid_domain else occ.uid,
     }
     return {name: values[name] for name in fields}

@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from babel.dates import format_skeleton
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
+from inka_engine.texts import source_text
 
 from mia_site.jsonld import script_text
 
@@ -23,7 +27,17 @@ def day_before(value: dt.date) -> dt.date:
     return value - dt.timedelta(days=1)
 
 
+@pass_context
+def source_words(ctx: Context, source: str) -> str:
+    """Where a date comes from, in words in the page's language (no program names)."""
+    from mia_site import catalogs, i18n
+
+    return source_text(source, i18n.lang_of(ctx),
+                       lambda lang: catalogs.translations(i18n.root(), lang))
+
+
 FILTERS = {
+    "source_words": source_words,
     "date_wd": date_wd,
     "month_year": month_year,
     "day_before": day_before,

@@ -7,6 +7,7 @@ connects them to Pelican's signals.
 from pelican import signals
 
 from mia_site import (
+    bidi,
     cache,
     context,
     filters,
@@ -36,6 +37,7 @@ def register() -> None:
     signals.article_generator_finalized.connect(context.articles_finalized)
     signals.all_generators_finalized.connect(reader.raise_content_errors)
     signals.get_writer.connect(writer.get_writer)
+    signals.content_written.connect(bidi.content_written)  # right-to-left pages
     signals.get_generators.connect(listings.get_generators)
     signals.finalized.connect(search.index_site)
     signals.finalized.connect(precompress.precompress_site)  # after the search index

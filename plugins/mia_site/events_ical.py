@@ -22,6 +22,8 @@ from typing import Any
 
 from icalendar import Calendar, Event
 
+from inka_engine.bidi import is_rtl, isolate
+
 PRODID = "-//Stadt Dortmund//MIA-DO-KI Veranstaltungen//DE"
 
 
@@ -50,7 +52,8 @@ def location_text(location: dict[str, str]) -> str:
 
 def event_component(event: Any, *, url: str, stamp: dt.datetime, uid_domain: str) -> Event:
     """One VEVENT. ``event`` has slug, title, summary_text, start, end, all_day, location,
-    organizer, event_status and lang (a page of the build or a stand-in in tests)."""
+    organizer, event_status, lang and optionally content_lang (a page of the build or a
+    stand-in in tests)."""
     vevent = Event()
     vevent.add("uid", uid(event.slug, uid_domain))
     vevent.add("dtstamp", stamp)
@@ -62,9 +65,14 @@ def event_component(event: Any, *, url: str, stamp: dt.datetime, uid_domain: str
         vevent.add("dtstart", event.start)
         if event.end is not None:
             vevent.add("dtend", event.end)
-    vevent.add("summary", event.title, parameters={"LANGUAGE": event.lang})
-    vevent.add("description", f"{event.summary_text}\n\n{url}",
-               parameters={"LANGUAGE": event.lang})
+    # A language's version of an event is its translation, or the German text (a fallback
+    # page: content_lang "de"): LANGUAGE= names the language the text really is in.
+    lang = getattr(event, "content_lang", None) or event.lang
+    title, text = event.title, f"{event.summary_text}\n\n{url}"
+    if is_rtl(lang):
+        title, text = isolate(title), isolate(text)
+    vevent.add("summary", title, parameters={"LANGUAGE": lang})
+    vevent.add("description", text, parameters={"LANGUAGE": lang})
     where = location_text(event.location)
     if where:
         vevent.add("location", where)

@@ -115,8 +115,8 @@ def test_holiday_with_unknown_rule_kind(content: Path, problems: Problems) -> No
     path.write_text(text.replace("  kind: fixed", "  kind: gregorian"), encoding="utf-8")
     found = problems(MOTHER_LANGUAGE)
     assert len(found) == 1
-    assert found[0].startswith(f"content/{MOTHER_LANGUAGE}:{line}: unknown rule kind "
-                               "'gregorian' (expected one of: ")
+    assert found[0].startswith(f"content/{MOTHER_LANGUAGE}:{line}: unbekannte Regelart "
+                               "'gregorian' (eine von fixed, ")
 
 
 def test_holiday_confirmed_date_far_from_the_rule(content: Path, problems: Problems) -> None:
@@ -128,8 +128,8 @@ def test_holiday_confirmed_date_far_from_the_rule(content: Path, problems: Probl
     path.write_text(text, encoding="utf-8")
     line = text.splitlines().index("  - start: 2026-03-21") + 1
     assert problems(MOTHER_LANGUAGE) == [
-        f"content/{MOTHER_LANGUAGE}:{line}: confirmed date 2026-03-21 is 28 days from the "
-        "rule's date 2026-02-21 (expected within variance_days + 3 = 3 days)"]
+        f"content/{MOTHER_LANGUAGE}:{line}: bestätigtes Datum 2026-03-21 liegt 28 Tage vom "
+        "Datum der Regel 2026-02-21 entfernt (höchstens variance_days + 3 = 3 Tage)"]
 
 
 def test_holiday_translation_without_original(write: Write, problems: Problems) -> None:

@@ -20,12 +20,14 @@ from holidays.countries.turkey import TurkeyIslamicHolidays
 
 from ..errors import OutOfRange
 from ..model import Rule
+from ..texts import N_, Source
 from .base import Computed, Field, RuleKind, int_in
 
 UMM_AL_QURA_YEARS = (1343, 1500)
 YEARS = (1924, 2077)
-DIYANET_SOURCE = "Diyanet İşleri Başkanlığı (Dini Günler), via python-holidays TR"
-UMM_AL_QURA_SOURCE = "Umm-al-Qura-Kalender (hijridate), vorausberechnet"
+#: Shown to residents: no program names (the code's sources are named in the docstring).
+DIYANET_SOURCE = Source(N_("Diyanet İşleri Başkanlığı (Dini Günler)"))
+UMM_AL_QURA_SOURCE = Source(N_("vorausberechnet nach dem Umm-al-Qura-Kalender"))
 
 #: Hijri month → (day of the Diyanet-published anchor in that month, TR calendar method).
 _DIYANET_ANCHORS = {10: (1, "eid_al_fitr_dates"), 12: (10, "eid_al_adha_dates")}
@@ -35,8 +37,8 @@ _DIYANET_ANCHORS = {10: (1, "eid_al_fitr_dates"), 12: (10, "eid_al_adha_dates")}
 def umm_al_qura(year: int, month: int, day: int) -> date | None:
     if not UMM_AL_QURA_YEARS[0] <= year <= UMM_AL_QURA_YEARS[1]:
         raise OutOfRange(
-            f"Hijri year {year} is outside the Umm al-Qura table of hijridate "
-            f"({UMM_AL_QURA_YEARS[0]}–{UMM_AL_QURA_YEARS[1]} AH = 1924-08-01 … 2077-11-15)"
+            f"islamisches Jahr {year} liegt außerhalb der Umm-al-Qura-Tabelle ("
+            f"{UMM_AL_QURA_YEARS[0]}–{UMM_AL_QURA_YEARS[1]} n. H. = 1924-08-01 … 2077-11-15)"
         )
     try:
         return date(*_Hijri(year, month, day).to_gregorian().datetuple())
@@ -102,7 +104,7 @@ def hijri_years(start: date, end: date) -> range:
 
 HIJRI = RuleKind(
     "hijri",
-    (Field("month", int_in(1, 12, "Hijri month")), Field("day", int_in(1, 30, "day"))),
+    (Field("month", int_in(1, 12, "month (Monat im islamischen Kalender)")), Field("day", int_in(1, 30, "day (Tag)"))),
     YEARS,
     "hijri",
     hijri,
