@@ -9,7 +9,6 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from inka_engine.texts import source_text
-
 from mia_site.jsonld import script_text
 
 
