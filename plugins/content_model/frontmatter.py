@@ -9,6 +9,11 @@ from typing import Any
 import yaml
 
 from content_model.errors import ContentError, ContentErrors
+from content_model.yaml_messages import explain
+
+#: A content file is text for one page: more than this is a mistake (a pasted export, a
+#: binary file) and would make pages of many megabytes (issue 13: 10 MB made 61 MB of HTML).
+MAX_BYTES = 1_000_000
 
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 
@@ -66,8 +71,31 @@ def _fail(path: str, line: int, message: str, expected: str = "") -> ContentErro
     return ContentErrors([ContentError(path, line, message, expected)])
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f}".replace(".", ",")
+
+
+def _no_aliases(header: str) -> None:
+    """Anchors (``&a``) and aliases (``*a``) are refused before anything walks the tree: a
+    few nested aliases ("billion laughs") would otherwise cost minutes and gigabytes."""
+    for token in yaml.scan(header, Loader=_Loader):
+        if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
+            kind = "Anker" if isinstance(token, yaml.AnchorToken) else "Verweis"
+            sign = "&" if kind == "Anker" else "*"
+            raise ContentErrors([ContentError(
+                "", token.start_mark.line + 1,
+                f"YAML-{kind} '{sign}{token.value}' ist im Kopfbereich nicht erlaubt",
+                "jeden Wert ausschreiben; ein Wert, der mit & oder * beginnt, gehört in "
+                "Anführungszeichen")])
+
+
 def parse_front_matter(text: str, path: str) -> FrontMatter:
     """Parse ``---`` YAML ``---`` + Markdown. Raises :class:`ContentErrors` on a broken header."""
+    size = len(text.encode("utf-8", errors="replace"))
+    if size > MAX_BYTES:
+        raise _fail(path, 1, f"Datei ist mit {_megabytes(size)} MB zu groß",
+                    f"höchstens {MAX_BYTES // 1_000_000} MB Text pro Datei; einen langen Text auf "
+                    "mehrere Seiten verteilen, Bilder und PDFs in content/images/ ablegen")
     if text.startswith("\ufeff"):
         text = text[1:]
     first = _FENCE.match(text)
@@ -81,6 +109,7 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
     header = text[first.end():closing.start()]
     offset = text.count("\n", 0, first.end())  # lines before the YAML text starts
     try:
+        _no_aliases(header)
         loader = _Loader(header)  # one parse: the node tree gives lines, then the data
         try:
             node = loader.get_single_node()
@@ -90,9 +119,11 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + offset) if mark else 1
-        raise _fail(path, line, f"YAML-Fehler: {exc.problem or exc}",
-                           "gültiges YAML, z. B. 'titel: Text'; Doppelpunkte in Texten in "
-                           "Anführungszeichen setzen") from exc
+        wrong, expected = explain(exc.problem)
+        raise _fail(path, line, f"YAML-Fehler: {wrong}", expected) from exc
+    except ContentErrors as exc:  # an anchor or alias (line within the header)
+        first = exc.errors[0]
+        raise _fail(path, first.line + offset, first.message, first.expected) from exc
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -61,8 +61,16 @@ def test_yaml_error_names_its_line(write: Write, problems: Problems) -> None:
     write(NEWS_FILE, news("Text.\n", NEWS_HEAD.replace("title: Testmeldung",
                                                        "title: Termin: Fest")))
     assert problems(NEWS_FILE) == [
-        f"content/{NEWS_FILE}:2: YAML-Fehler: mapping values are not allowed here (gültiges "
-        "YAML, z. B. 'titel: Text'; Doppelpunkte in Texten in Anführungszeichen setzen)"]
+        f"content/{NEWS_FILE}:2: YAML-Fehler: Doppelpunkt an einer Stelle, an der YAML keinen "
+        "erwartet (eine Zeile pro Feld wie 'title: Neue Sprechstunde'; einen Text mit Doppelpunkt "
+        "in Anführungszeichen setzen: title: \"Beispiel: Sprechstunde\")"]
+
+
+def test_yaml_tab_is_explained_in_german(write: Write, problems: Problems) -> None:
+    write(NEWS_FILE, news("Text.\n", NEWS_HEAD.replace("lang: de", "\tlang: de")))
+    found = problems(NEWS_FILE)
+    assert len(found) == 1 and "Tabulator durch Leerzeichen ersetzen" in found[0], found
+    assert "found character" not in found[0]
 
 
 def test_unknown_field_names_its_line(write: Write, problems: Problems) -> None:
