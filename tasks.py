@@ -62,19 +62,30 @@ def build_site(output: Path, *, quiet: bool = False, content: Path | None = None
 
 
 def check_ok(content: Path | None = None, *, stream: object = None,
-             warnings: bool = True) -> bool:
+             warnings: bool = True, placeholders: bool = False) -> bool:
     """Run every content rule (plugins/content_model/check.py); print the problems sorted.
 
     True when there is no error (warnings are printed, unless `warnings` is False, but do not
-    count)."""
+    count). Open placeholders are one summary line unless `placeholders` lists them."""
     sys.path.insert(0, str(ROOT / "plugins"))
-    from content_model.check import build_date_from_env, check_content, errors_only
+    from content_model.check import (
+        build_date_from_env,
+        check_content,
+        errors_only,
+        is_placeholder,
+        placeholder_summary,
+    )
 
     out = stream or sys.stdout
     problems = check_content(content or ROOT / "content", build_date_from_env())
     errors = errors_only(problems)
-    for problem in problems if warnings else errors:
-        print(problem, file=out)  # type: ignore[call-overload]
+    shown = problems if warnings else errors
+    summary = None if placeholders else placeholder_summary(shown)
+    for problem in shown:
+        if summary is None or not is_placeholder(problem):
+            print(problem, file=out)  # type: ignore[call-overload]
+    if summary:
+        print(summary, file=out)  # type: ignore[call-overload]
     count = len(problems) - len(errors)
     hint = "" if warnings or not count else " (anzeigen mit: invoke check)"
     print(f"Inhalt geprüft: {len(errors)} Fehler, {count} Warnungen{hint}.", file=sys.stderr)
@@ -85,10 +96,13 @@ def check_ok(content: Path | None = None, *, stream: object = None,
 
 
 @task(help={"content": "content folder to check (default: content)",
-            "warnings": "also list warnings (default; --no-warnings: errors only)"})
-def check(c, content="", warnings=True):
+            "warnings": "also list warnings (default; --no-warnings: errors only)",
+            "placeholders": "list every file with open '[Bitte ergänzen' placeholders "
+                            "(default: one summary line)"})
+def check(c, content="", warnings=True, placeholders=False):
     """Check all content without building: fields, links, images, headings, holidays, slugs."""
-    if not check_ok(Path(content).resolve() if content else None, warnings=warnings):
+    if not check_ok(Path(content).resolve() if content else None, warnings=warnings,
+                    placeholders=placeholders):
         sys.exit(1)
 
 
