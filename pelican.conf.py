@@ -60,6 +60,7 @@ MARKDOWN = {
         "markdown.extensions.extra": {},
         "markdown.extensions.toc": {"permalink": False, "slugify": _slugify},
         "markdown.extensions.sane_lists": {},
+        "mia_site.image_paths": {},  # images/x.jpg in the text = /images/x.jpg
     },
     "output_format": "html5",
 }
