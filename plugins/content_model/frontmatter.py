@@ -20,8 +20,27 @@ _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 KeyPath = tuple[str | int, ...]
 
 
+class _AnchorFound(Exception):
+    def __init__(self, kind: str, name: str, line: int) -> None:
+        super().__init__(kind, name, line)
+        self.kind, self.name, self.line = kind, name, line
+
+
 class _Loader(yaml.SafeLoader):
-    """Safe YAML that leaves dates as text: the schema parses them and can name the line."""
+    """Safe YAML that leaves dates as text: the schema parses them and can name the line.
+
+    Anchors (``&a``) and aliases (``*a``) are refused while composing, before any alias is
+    followed: a few nested aliases ("billion laughs") would otherwise cost minutes and
+    gigabytes wherever the tree or the data is walked."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _AnchorFound("Verweis", f"*{event.anchor}", event.start_mark.line + 1)
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise _AnchorFound("Anker", f"&{anchor}", event.start_mark.line + 1)
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -75,20 +94,6 @@ def _megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f}".replace(".", ",")
 
 
-def _no_aliases(header: str) -> None:
-    """Anchors (``&a``) and aliases (``*a``) are refused before anything walks the tree: a
-    few nested aliases ("billion laughs") would otherwise cost minutes and gigabytes."""
-    for token in yaml.scan(header, Loader=_Loader):
-        if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
-            kind = "Anker" if isinstance(token, yaml.AnchorToken) else "Verweis"
-            sign = "&" if kind == "Anker" else "*"
-            raise ContentErrors([ContentError(
-                "", token.start_mark.line + 1,
-                f"YAML-{kind} '{sign}{token.value}' ist im Kopfbereich nicht erlaubt",
-                "jeden Wert ausschreiben; ein Wert, der mit & oder * beginnt, gehört in "
-                "Anführungszeichen")])
-
-
 def parse_front_matter(text: str, path: str) -> FrontMatter:
     """Parse ``---`` YAML ``---`` + Markdown. Raises :class:`ContentErrors` on a broken header."""
     size = len(text.encode("utf-8", errors="replace"))
@@ -109,7 +114,6 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
     header = text[first.end():closing.start()]
     offset = text.count("\n", 0, first.end())  # lines before the YAML text starts
     try:
-        _no_aliases(header)
         loader = _Loader(header)  # one parse: the node tree gives lines, then the data
         try:
             node = loader.get_single_node()
@@ -121,9 +125,11 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
         line = (mark.line + 1 + offset) if mark else 1
         wrong, expected = explain(exc.problem)
         raise _fail(path, line, f"YAML-Fehler: {wrong}", expected) from exc
-    except ContentErrors as exc:  # an anchor or alias (line within the header)
-        first = exc.errors[0]
-        raise _fail(path, first.line + offset, first.message, first.expected) from exc
+    except _AnchorFound as found:
+        raise _fail(path, found.line + offset,
+                    f"YAML-{found.kind} '{found.name}' ist im Kopfbereich nicht erlaubt",
+                    "jeden Wert ausschreiben; ein Wert, der mit & oder * beginnt, gehört in "
+                    "Anführungszeichen") from found
     if data is None:
         data = {}
     if not isinstance(data, dict):
