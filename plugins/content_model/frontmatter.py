@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -94,6 +96,43 @@ def _megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f}".replace(".", ",")
 
 
+@dataclass(frozen=True)
+class _Problem:
+    line: int  # within the header
+    message: str
+    expected: str
+
+
+@lru_cache(maxsize=4096)
+def _parse_header(header: str) -> tuple[dict[str, Any], dict[KeyPath, int]] | _Problem:
+    """The YAML between the fences: (data, line of each key path) or the problem. Cached by
+    text: ``invoke check``, each preview rebuild and the tests read the same headers again."""
+    try:
+        loader = _Loader(header)  # one parse: the node tree gives lines, then the data
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        wrong, expected = explain(exc.problem)
+        return _Problem(mark.line + 1 if mark else 1, f"YAML-Fehler: {wrong}", expected)
+    except _AnchorFound as found:
+        return _Problem(found.line, f"YAML-{found.kind} '{found.name}' ist im Kopfbereich "
+                        "nicht erlaubt", "jeden Wert ausschreiben; ein Wert, der mit & oder * "
+                        "beginnt, gehört in Anführungszeichen")
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return _Problem(node.start_mark.line + 1 if node is not None else 1,
+                        "Kopfbereich ist keine Liste von Feldern", "Zeilen der Form 'feld: wert'")
+    lines: dict[KeyPath, int] = {}
+    if node is not None:
+        _collect_lines(node, (), lines)
+    return data, lines
+
+
 def parse_front_matter(text: str, path: str) -> FrontMatter:
     """Parse ``---`` YAML ``---`` + Markdown. Raises :class:`ContentErrors` on a broken header."""
     size = len(text.encode("utf-8", errors="replace"))
@@ -113,33 +152,10 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
                            "eine zweite Zeile '---' nach den Metadaten")
     header = text[first.end():closing.start()]
     offset = text.count("\n", 0, first.end())  # lines before the YAML text starts
-    try:
-        loader = _Loader(header)  # one parse: the node tree gives lines, then the data
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + offset) if mark else 1
-        wrong, expected = explain(exc.problem)
-        raise _fail(path, line, f"YAML-Fehler: {wrong}", expected) from exc
-    except _AnchorFound as found:
-        raise _fail(path, found.line + offset,
-                    f"YAML-{found.kind} '{found.name}' ist im Kopfbereich nicht erlaubt",
-                    "jeden Wert ausschreiben; ein Wert, der mit & oder * beginnt, gehört in "
-                    "Anführungszeichen") from found
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        line = (node.start_mark.line + 1 + offset) if node is not None else 1 + offset
-        raise _fail(path, line, "Kopfbereich ist keine Liste von Feldern",
-                           "Zeilen der Form 'feld: wert'")
-    lines: dict[KeyPath, int] = {}
-    if node is not None:
-        _collect_lines(node, (), lines)
-    lines = {k: v + offset for k, v in lines.items()}
+    parsed = _parse_header(header)
+    if isinstance(parsed, _Problem):
+        raise _fail(path, parsed.line + offset, parsed.message, parsed.expected)
+    data, lines = copy.deepcopy(parsed[0]), {k: v + offset for k, v in parsed[1].items()}
     body_start = closing.end()
     rest = text[body_start:]
     body = rest.lstrip("\n")
