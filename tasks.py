@@ -244,13 +244,16 @@ def lint(c):
     sys.exit(_run([PY, "-m", "ruff", "check", "."]).returncode)
 
 
-@task(help={"k": "only tests matching this expression", "x": "stop at the first failure"})
-def test(c, k="", x=False):
-    """The whole suite: ruff, JS tools (npm ci), pytest (engine, plugins, whole-site gates)."""
+@task(help={"k": "only tests matching this expression", "x": "stop at the first failure",
+            "fast": "the unit tier only: no whole-site build, no browser, no npm (well under "
+                    "a minute); the default runs everything"})
+def test(c, k="", x=False, fast=False):
+    """The whole suite: ruff, JS tools (npm ci), pytest (engine, plugins, whole-site gates).
+    --fast: ruff and the unit tier (content rules, engine, check, scaffolding, build folder)."""
     if _run([PY, "-m", "ruff", "check", "."]).returncode != 0:
         sys.exit(1)
     npm = shutil.which("npm")
-    if (ROOT / "package-lock.json").exists():
+    if (ROOT / "package-lock.json").exists() and not fast:
         stamp = ROOT / "node_modules" / ".package-lock.json"
         if npm is None:
             print("WARNING: npm not found: JS-based gates (vnu, axe, ical.js) will be SKIPPED",
@@ -259,6 +262,8 @@ def test(c, k="", x=False):
             if _run([npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts"]).returncode != 0:
                 sys.exit(1)
     args = [PY, "-m", "pytest", "-q", "-ra"]
+    if fast:
+        args += ["-m", "not slow and not browser"]
     if k:
         args += ["-k", k]
     if x:
