@@ -7,10 +7,12 @@ site (``/nachrichten/<slug>/images/…``). ``invoke check`` accepts both spellin
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from content_model.images import site_image
@@ -28,9 +30,19 @@ class _RootImages(Treeprocessor):
                 element.set(name, fixed)
 
 
+class _RootImagesInHtml(Postprocessor):
+    """The same for raw HTML in the text (``<img src="images/x.jpg">``)."""
+
+    PATTERN = re.compile(r"(<(?:img|a)\b[^>]*?\b(?:src|href)=[\"']?)images/", re.IGNORECASE)
+
+    def run(self, text: str) -> str:
+        return self.PATTERN.sub(r"\1/images/", text)
+
+
 class ImagePathExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(_RootImages(md), "mia_root_images", 5)
+        md.postprocessors.register(_RootImagesInHtml(md), "mia_root_images_html", 5)
 
 
 def makeExtension(**kwargs: Any) -> ImagePathExtension:
