@@ -9,7 +9,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -27,21 +26,31 @@ def _run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes
     return subprocess.run(args, cwd=ROOT, env=ENV, check=False, **kwargs)  # type: ignore[call-overload]
 
 
+def _plugins_import() -> None:
+    if str(ROOT / "plugins") not in sys.path:
+        sys.path.insert(0, str(ROOT / "plugins"))
+
+
 def build_site(output: Path, *, quiet: bool = False, content: Path | None = None,
                preview: bool = False, languages: str | None = None,
                verify: Callable[[Path], bool] | None = None) -> bool:
     """Build into a temporary sibling of `output` and swap it in only when the build succeeded.
 
-    A failed build leaves the last good `output` untouched (design.md §2). `content` replaces
-    the content folder (tests build broken copies of it). `preview` builds for `invoke serve`
-    (banner "Vorschau – nicht veröffentlicht", reload script): never publish such a build.
-    `verify` looks at the finished build before it is swapped in (False: keep the old site).
+    A failed build leaves the last good `output` untouched (design.md §2); the new folder is
+    made world-readable (0755/0644) and swapped in atomically (plugins/site_build/folder.py);
+    debris of interrupted builds is removed first. `content` replaces the content folder
+    (tests build broken copies of it). `preview` builds for `invoke serve` (banner "Vorschau –
+    nicht veröffentlicht", reload script): never publish such a build. `verify` looks at the
+    finished build before it is swapped in (False: the old site stays).
     """
+    _plugins_import()
+    from site_build import folder
+
     output = output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    folder.clean_stale(output)
+    tmp = folder.new_build_folder(output)
     started = time.perf_counter()
-    args = [PY, "-m", "pelican", "-s", str(CONF), "-o", str(tmp), "--fatal", "warnings"]
+    args = [PY, "-m", "site_build.run", "-s", str(CONF), "-o", str(tmp), "--fatal", "warnings"]
     if quiet:
         args.append("-q")
     env = {**ENV, "MIA_CONTENT_PATH": str(content.resolve())} if content is not None else ENV
@@ -50,34 +59,60 @@ def build_site(output: Path, *, quiet: bool = False, content: Path | None = None
     fast = {"MIA_PREVIEW": "1", "MIA_POSTERS": "0", "MIA_SEARCH": "0", "MIA_PRECOMPRESS": "0"}
     env = {**env, **fast} if preview else {k: v for k, v in env.items() if k != "MIA_PREVIEW"}
     env = {**env, "MIA_LANGUAGES": languages} if languages else env
-    result = subprocess.run(args, cwd=ROOT, env=env, check=False)
-    if result.returncode != 0 or (verify is not None and not verify(tmp)):
-        shutil.rmtree(tmp, ignore_errors=True)
-        print(f"Build FAILED: {output} was left as it was.", file=sys.stderr)
-        return False
-    old = output.with_name(f".{output.name}.old-{os.getpid()}")
-    if output.exists():
-        output.rename(old)
-    tmp.rename(output)
-    shutil.rmtree(old, ignore_errors=True)
-    print(f"Built {output} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    try:
+        result = subprocess.run(args, cwd=ROOT, env=env, check=False)
+        if result.returncode != 0 or (verify is not None and not verify(tmp)):
+            print(f"Build fehlgeschlagen: {_shown(output)} bleibt, wie es war (die zuletzt "
+                  "gebaute Website).", file=sys.stderr)
+            return False
+        folder.make_world_readable(tmp)
+        folder.swap_in(tmp, output)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)  # after a failure or Ctrl+C
+    print(f"Gebaut: {_shown(output)} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return True
 
 
+def _shown(path: Path) -> str:
+    try:
+        return path.relative_to(ROOT).as_posix() + "/"
+    except ValueError:
+        return str(path)
+
+
+def posters_missing() -> str | None:
+    """The German explanation when posters cannot be set here (no Pango), else None."""
+    _plugins_import()
+    from inka_poster.available import MISSING, weasyprint_problem
+
+    return MISSING if weasyprint_problem() is not None else None
+
+
 def check_ok(content: Path | None = None, *, stream: object = None,
-             warnings: bool = True) -> bool:
+             warnings: bool = True, placeholders: bool = False) -> bool:
     """Run every content rule (plugins/content_model/check.py); print the problems sorted.
 
     True when there is no error (warnings are printed, unless `warnings` is False, but do not
-    count)."""
+    count). Open placeholders are one summary line unless `placeholders` lists them."""
     sys.path.insert(0, str(ROOT / "plugins"))
-    from content_model.check import build_date_from_env, check_content, errors_only
+    from content_model.check import (
+        build_date_from_env,
+        check_content,
+        errors_only,
+        is_placeholder,
+        placeholder_summary,
+    )
 
     out = stream or sys.stdout
     problems = check_content(content or ROOT / "content", build_date_from_env())
     errors = errors_only(problems)
-    for problem in problems if warnings else errors:
-        print(problem, file=out)  # type: ignore[call-overload]
+    shown = problems if warnings else errors
+    summary = None if placeholders else placeholder_summary(shown)
+    for problem in shown:
+        if summary is None or not is_placeholder(problem):
+            print(problem, file=out)  # type: ignore[call-overload]
+    if summary:
+        print(summary, file=out)  # type: ignore[call-overload]
     count = len(problems) - len(errors)
     hint = "" if warnings or not count else " (anzeigen mit: invoke check)"
     print(f"Inhalt geprüft: {len(errors)} Fehler, {count} Warnungen{hint}.", file=sys.stderr)
@@ -88,10 +123,13 @@ def check_ok(content: Path | None = None, *, stream: object = None,
 
 
 @task(help={"content": "content folder to check (default: content)",
-            "warnings": "also list warnings (default; --no-warnings: errors only)"})
-def check(c, content="", warnings=True):
+            "warnings": "also list warnings (default; --no-warnings: errors only)",
+            "placeholders": "list every file with open '[Bitte ergänzen' placeholders "
+                            "(default: one summary line)"})
+def check(c, content="", warnings=True, placeholders=False):
     """Check all content without building: fields, links, images, headings, holidays, slugs."""
-    if not check_ok(Path(content).resolve() if content else None, warnings=warnings):
+    if not check_ok(Path(content).resolve() if content else None, warnings=warnings,
+                    placeholders=placeholders):
         sys.exit(1)
 
 
@@ -118,6 +156,11 @@ def build(c, output="output", content="", release=False):
     if not check_ok(folder, stream=sys.stderr, warnings=False) or (
             release and not _release_problems(folder)):
         print(f"Build abgebrochen: {ROOT / output} wurde nicht verändert.", file=sys.stderr)
+        sys.exit(1)
+    missing = posters_missing() if os.environ.get("MIA_POSTERS", "1") != "0" else None
+    if missing:
+        print(f"{missing}\nBuild abgebrochen: {ROOT / output} wurde nicht verändert.",
+              file=sys.stderr)
         sys.exit(1)
     verify = (lambda built: _release_problems(folder, built)) if release else None
     if not build_site(ROOT / output, content=folder, verify=verify):
@@ -183,11 +226,13 @@ def preview_build(target: Path, *, quiet: bool = False, content: Path | None = N
     return True
 
 
-@task(help={"port": "port on localhost (default 8000)", "output": "directory to serve",
+@task(help={"port": "port on localhost (default 8000)",
+            "output": "preview folder (default: .preview; never output/)",
             "all_languages": "preview all six languages (default: German only, faster)"})
-def serve(c, port=8000, output="output", all_languages=False):
-    """Preview at http://localhost:8000: check, build with the banner "Vorschau – nicht
-    veröffentlicht", rebuild when content, theme or plugins change; open pages reload."""
+def serve(c, port=8000, output=".preview", all_languages=False):
+    """Preview at http://localhost:8000: check, build into .preview/ with the banner "Vorschau –
+    nicht veröffentlicht", rebuild when content, theme or plugins change; open pages reload.
+    output/ (the last full build) is never touched."""
     import functools
     import http.server
     import threading
@@ -195,12 +240,20 @@ def serve(c, port=8000, output="output", all_languages=False):
     from watchfiles import watch
 
     target = ROOT / output
+    if target.resolve() == (ROOT / "output").resolve():
+        print("Die Vorschau baut nie nach output/ (dort liegt die zuletzt gebaute Website): "
+              "ein anderes --output wählen.", file=sys.stderr)
+        sys.exit(1)
+    if posters_missing():
+        print("HINWEIS: Pango fehlt auf diesem Rechner – die Vorschau zeigt keine Plakate "
+              "(PDF); für make build siehe README „Einrichten“.", file=sys.stderr)
     preview_build(target, all_languages=all_languages)
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(target))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"Serving on http://localhost:{port}/ - edit files to rebuild, Ctrl+C to stop.",
-          file=sys.stderr)
+    languages = "alle Sprachen" if all_languages else "nur Deutsch (alle: --all-languages)"
+    print(f"Vorschau auf http://localhost:{port}/ ({languages}) – Dateien speichern baut neu, "
+          "Strg+C beendet.", file=sys.stderr)
     watched = [ROOT / "content", ROOT / "theme", ROOT / "plugins", CONF]
     try:
         for _changes in watch(*watched, debounce=300):
@@ -217,13 +270,16 @@ def lint(c):
     sys.exit(_run([PY, "-m", "ruff", "check", "."]).returncode)
 
 
-@task(help={"k": "only tests matching this expression", "x": "stop at the first failure"})
-def test(c, k="", x=False):
-    """The whole suite: ruff, JS tools (npm ci), pytest (engine, plugins, whole-site gates)."""
+@task(help={"k": "only tests matching this expression", "x": "stop at the first failure",
+            "fast": "the unit tier only: no whole-site build, no browser, no npm (well under "
+                    "a minute); the default runs everything"})
+def test(c, k="", x=False, fast=False):
+    """The whole suite: ruff, JS tools (npm ci), pytest (engine, plugins, whole-site gates).
+    --fast: ruff and the unit tier (content rules, engine, check, scaffolding, build folder)."""
     if _run([PY, "-m", "ruff", "check", "."]).returncode != 0:
         sys.exit(1)
     npm = shutil.which("npm")
-    if (ROOT / "package-lock.json").exists():
+    if (ROOT / "package-lock.json").exists() and not fast:
         stamp = ROOT / "node_modules" / ".package-lock.json"
         if npm is None:
             print("WARNING: npm not found: JS-based gates (vnu, axe, ical.js) will be SKIPPED",
@@ -232,6 +288,8 @@ def test(c, k="", x=False):
             if _run([npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts"]).returncode != 0:
                 sys.exit(1)
     args = [PY, "-m", "pytest", "-q", "-ra"]
+    if fast:
+        args += ["-m", "not slow and not browser"]
     if k:
         args += ["-k", k]
     if x:
@@ -345,5 +403,10 @@ def bench(c, sizes="200", runs=3, json="", profile=False):
 @task
 def clean(c):
     """Remove generated files (output/, caches)."""
-    for name in ("output", "cache", ".pytest_cache", ".ruff_cache"):
+    for name in ("output", ".preview", "cache", ".pytest_cache", ".ruff_cache"):
         shutil.rmtree(ROOT / name, ignore_errors=True)
+    _plugins_import()
+    from site_build import folder
+
+    for name in ("output", ".preview"):
+        folder.clean_stale(ROOT / name)

@@ -66,6 +66,28 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+#: Tests that build the whole site (or render posters, start nginx, a browser): the slow tier.
+#: `invoke test --fast` runs everything else (the unit tier, well under a minute).
+WHOLE_SITE_FIXTURES = {"site_dir", "site_server", "build_site_fixed", "browser"}
+WHOLE_SITE_PATHS = (
+    "tests/site/", "tests/deploy/", "tests/events/", "tests/inka_site/", "tests/bench/",
+    "tests/build/test_build_safety.py", "tests/build/test_content_cache.py",
+    "tests/editor/test_editor_build.py", "tests/i18n/test_catalogs.py",
+    "tests/inka_poster/test_poster_pdf.py", "tests/inka_poster/test_poster_site.py",
+    "tests/editor/test_editor_new.py::test_every_kind_passes_the_check_and_builds",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every whole-site test `slow` (by its fixtures or its place), so that
+    `-m "not slow and not browser"` is the unit tier."""
+    for item in items:
+        nodeid = item.nodeid if item.nodeid.startswith("tests/") else f"tests/{item.nodeid}"
+        if WHOLE_SITE_FIXTURES & set(getattr(item, "fixturenames", ())) \
+                or nodeid.startswith(WHOLE_SITE_PATHS):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if not _SKIPPED:
         return

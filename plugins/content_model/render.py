@@ -21,6 +21,7 @@ def markdown_settings() -> dict[str, Any]:
             "markdown.extensions.extra": {},
             "markdown.extensions.toc": {"permalink": False, "slugify": slugify},
             "markdown.extensions.sane_lists": {},
+            "content_model.image_paths": {},  # images/x.jpg in the text = /images/x.jpg
         },
         "output_format": "html5",
     }

@@ -15,10 +15,12 @@ from pelican.urlwrappers import Category, Tag
 from pelican.utils import SafeDatetime
 
 from content_model import ContentError, ContentErrors, kind_for_path, parse_front_matter, validate
+from content_model.images import image_file
 from content_model.render import policy_errors
 from content_model.schema import parse_when
 from content_model.slugs import slugify
 from content_model.source_hash import front_matter_hash
+from site_build import working
 
 # Errors of the current build, collected while reading, raised once all files are read.
 _ERRORS: list[ContentError] = []
@@ -66,6 +68,14 @@ def _aware(value: dt.date | dt.datetime, tz: str) -> SafeDatetime:
     return SafeDatetime(value.year, value.month, value.day, tzinfo=ZoneInfo(tz))
 
 
+def _shown(source_path: str, content_path: str) -> str:
+    try:
+        return "content/" + Path(source_path).resolve().relative_to(
+            Path(content_path).resolve()).as_posix()
+    except ValueError:
+        return source_path
+
+
 class FrontMatterReader(MarkdownReader):
     """Reads ``---`` YAML ``---`` + Markdown files of ``content/``."""
 
@@ -73,6 +83,7 @@ class FrontMatterReader(MarkdownReader):
     file_extensions = ("md", "markdown")
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        working.mark(_shown(source_path, self.settings["PATH"]))
         recorded = len(_ERRORS)
         content, metadata = self._read(source_path)
         if len(_ERRORS) > recorded or metadata.get("image"):
@@ -124,6 +135,8 @@ class FrontMatterReader(MarkdownReader):
         settings = self.settings
         meta: dict[str, Any] = {k: v for k, v in data.items() if k not in ("tags", "date", "status")}
         meta["kind"] = kind
+        if isinstance(data.get("image"), str):
+            meta["image"] = image_file(data["image"])  # /images/x.jpg = images/x.jpg
         meta["lang"] = data.get("lang", settings["DEFAULT_LANG"])
         meta["summary_text"] = data["summary"].strip()
         meta["summary"] = html.escape(meta["summary_text"], quote=False)
