@@ -114,8 +114,10 @@ def check_ok(content: Path | None = None, *, stream: object = None,
     if summary:
         print(summary, file=out)  # type: ignore[call-overload]
     count = len(problems) - len(errors)
+    if summary:  # the placeholders were one line: count them as one
+        count -= sum(1 for p in problems if p.warning and is_placeholder(p)) - 1
     hint = "" if warnings or not count else " (anzeigen mit: invoke check)"
-    print(f"Inhalt geprüft: {len(errors)} Fehler, {count} Warnungen{hint}.", file=sys.stderr)
+    print(f"Inhalt geprüft: {len(errors)} Fehler, {count} Warnung(en){hint}.", file=sys.stderr)
     if errors:
         print("Bitte die Fehler oben beheben: Datei:Zeile: was falsch ist (was erwartet wird).",
               file=sys.stderr)
