@@ -4,6 +4,7 @@ translations --status/--mark-current`, and what `invoke check` says about it."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,9 +23,23 @@ def _fm(path: Path) -> dict[str, object]:
     return parse_front_matter(path.read_text(encoding="utf-8"), str(path)).data
 
 
+def _without_translation(content: Path, rel: str, lang: str) -> None:
+    """The real content is translated: remove one translation to write it anew."""
+    (content / rel.replace(".md", f".{lang}.md")).unlink(missing_ok=True)
+
+
+def _unmarked(content: Path) -> None:
+    """The state before anyone ran --mark-current: no translation records its version."""
+    for path in content.rglob("*.*.md"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"^source_hash: .*\n", "", text, count=1, flags=re.MULTILINE),
+                        encoding="utf-8")
+
+
 def test_new_translation_of_a_holiday_has_exactly_the_spec_front_matter(
         content: Path, problems: Callable[..., list[str]]) -> None:
     for rel, lang in ((EID, "tr"), (ASURE, "ar")):
+        _without_translation(content, rel, lang)
         result = invoke("new", "translation", "--of", f"content/{rel}", "--lang", lang,
                         "--content", str(content))
         assert result.returncode == 0, result.stderr
@@ -52,6 +67,7 @@ def test_new_translation_of_a_holiday_has_exactly_the_spec_front_matter(
 def test_new_translation_of_an_event_and_refusals(content: Path,
                                                   problems: Callable[..., list[str]]) -> None:
     rel = "events/muensterstrassenfest-2025.md"
+    _without_translation(content, rel, "uk")
     result = invoke("new", "translation", "--of", f"content/{rel}", "--lang", "uk",
                     "--content", str(content))
     assert result.returncode == 0, result.stderr
@@ -80,6 +96,7 @@ def test_new_translation_of_an_event_and_refusals(content: Path,
 
 
 def test_mark_current_and_status(content: Path, problems: Callable[..., list[str]]) -> None:
+    _unmarked(content)
     status = invoke("translations", "--status", "--json", "--content", str(content))
     assert status.returncode == 0, status.stderr
     data = json.loads(status.stdout)
@@ -144,6 +161,7 @@ def test_default_translations_task_still_updates_the_catalogues(
 
 
 def test_the_slug_way_also_records_the_version(content: Path) -> None:
+    _without_translation(content, "events/einbuergerungsfeier-2025-05.md", "tr")
     result = invoke("new", "event", "--lang", "tr", "--slug", "einbuergerungsfeier-2025-05",
                     "--title", "Vatandaşlık töreni", "--content", str(content))
     assert result.returncode == 0, result.stderr

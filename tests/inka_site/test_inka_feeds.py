@@ -123,7 +123,7 @@ def test_localised_calendar_names(site_dir: Path) -> None:
              for lang in ("de", "en", "tr")}
     assert names == {"de": "Jüdische Feiertage – INKA Dortmund",
                      "en": "Jewish holidays – INKA Dortmund",
-                     "tr": "Yahudi bayramları – INKA Dortmund"}
+                     "tr": "Yahudi inanç ve anma günleri – INKA Dortmund"}
 
 
 def test_every_event_is_all_day_transparent_and_categorised(site_dir: Path) -> None:
@@ -183,7 +183,7 @@ def test_estimated_dates_say_so_in_the_feeds_language(site_dir: Path) -> None:
     expected = {"de": ("(voraussichtlich)", "kann sich um 1 Tag verschieben"),
                 "en": ("(expected)", "may move by 1 day"),
                 "tr": ("(tahmini)", "1 gün kayabilir"),
-                "pl": ("(termin przewidywany)", "o 1 dzień")}
+                "pl": ("(przewidywany termin)", "o 1 dzień")}
     for lang, (mark, variance) in expected.items():
         event = events(feed_file(site_dir, lang, "islamisch"))[uid]
         assert event["DTSTART"].dt == dt.date(2026, 3, 16)
@@ -194,14 +194,15 @@ def test_estimated_dates_say_so_in_the_feeds_language(site_dir: Path) -> None:
     assert str(easter["SUMMARY"]) == "Ostersonntag"
 
 
-def test_other_languages_mark_the_german_explanation(site_dir: Path) -> None:
+def test_other_languages_explain_in_their_language(site_dir: Path) -> None:
     event = events(feed_file(site_dir, "en", "juedisch"))[f"juedisch-purim-5786@{DOMAIN}"]
     description = str(event["DESCRIPTION"])
-    assert description.startswith("Explanation (in German): Ein fröhliches Fest")
+    assert description.startswith("A joyful festival")  # content/inka/juedisch/purim.en.md
+    assert "Ein fröhliches Fest" not in description
     assert "Begins at sunset on the evening before." in description
     assert "Basis of calculation: Jewish calendar" in description  # words, no program name
     assert event["SUMMARY"].params["LANGUAGE"] == "en"
-    assert "LANGUAGE" not in event["DESCRIPTION"].params  # German inside: not labelled en
+    assert event["DESCRIPTION"].params["LANGUAGE"] == "en"  # all of it is English now
 
 
 # --- UIDs ---------------------------------------------------------------------------------------

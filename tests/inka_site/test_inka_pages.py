@@ -56,7 +56,8 @@ def page(site: Path, path: str) -> BeautifulSoup:
 
 
 def holiday_files() -> list[Path]:
-    return sorted(INKA.glob("*/*.md"))
+    """The German holiday files (not their translations ``<key>.<lang>.md``)."""
+    return sorted(f for f in INKA.glob("*/*.md") if f.name.count(".") == 1)
 
 
 def rows_with(doc: BeautifulSoup, iso: str) -> list[Tag]:
