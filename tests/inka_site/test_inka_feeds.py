@@ -122,7 +122,7 @@ def test_localised_calendar_names(site_dir: Path) -> None:
     names = {lang: str(parse(feed_file(site_dir, lang, "juedisch"))["X-WR-CALNAME"])
              for lang in ("de", "en", "tr")}
     assert names == {"de": "Jüdische Feiertage – INKA Dortmund",
-                     "en": "Jewish holidays – INKA Dortmund",
+                     "en": "Jewish festivals and days of remembrance – INKA Dortmund",
                      "tr": "Yahudi inanç ve anma günleri – INKA Dortmund"}
 
 
