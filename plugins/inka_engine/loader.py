@@ -280,13 +280,25 @@ def load_holiday(path: Path) -> tuple[Holiday | None, list[ContentError]]:
         summary = ""
     confirmed = _confirmed(data, problems)
     variants = _variants(data, problems)
+    night = data.get("night", False)
+    if not isinstance(night, bool):
+        problems.add(f"invalid night {night!r} (expected true or false)", "night")
+        night = False
+    if night and begins != "evening-before":
+        problems.add("night: true needs begins: evening-before (the night is the evening "
+                     "before the date)", "night")
+    since = data.get("since")
+    if since is not None and not (_is_int(since) and 1 <= since <= 2100):
+        problems.add(f"invalid since {since!r} (expected the year the holiday began, "
+                     "e.g. 1951)", "since")
+        since = None
     if problems.errors or rule is None or duration is None or variance is None:
         return None, problems.errors
     holiday = Holiday(
         community=str(community), key=str(key), title=str(title).strip(), names=names,
         rule=rule, duration=duration, begins=str(begins), variance_days=variance,
         confirmed=confirmed, variants=variants, summary=summary.strip(), native=native,
-        lang=str(lang), body=fm.body, path=path, meta=dict(data),
+        lang=str(lang), body=fm.body, path=path, meta=dict(data), night=night, since=since,
     )
     _check_confirmed_fit(holiday, problems)
     return (None if problems.errors else holiday), problems.errors

@@ -27,21 +27,47 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "calendar_islamisch": {
         "de": "Islamische Termine folgen dem Kalender der Diyanet/DITIB (wo noch nicht "
-              "veröffentlicht: vorausberechnet nach Umm al-Qura). Andere Gemeinden können "
-              "um einen Tag abweichen.",
+              "veröffentlicht: vorausberechnet nach Diyanets eigenem Verfahren). Andere "
+              "Gemeinden können um einen Tag abweichen.",
         "en": "Islamic dates follow the Diyanet/DITIB calendar (where not yet published: "
-              "calculated in advance with Umm al-Qura). Other communities may differ by a day.",
-        "tr": "İslami tarihler Diyanet/DİTİB takvimine göredir (henüz yayımlanmamışsa Ümmü'l-Kurâ "
-              "takvimine göre önceden hesaplanmıştır). Diğer cemaatler bir gün farklı "
-              "olabilir.",
-        "ar": "تتبع المواعيد الإسلامية تقويم ديانت/ديتيب (وما لم يُنشر بعد محسوب مسبقًا وفق "
-              "تقويم أم القرى). قد تختلف جماعات أخرى بيوم واحد.",
+              "calculated in advance with Diyanet's own method). Other communities may differ "
+              "by a day.",
+        "tr": "İslami tarihler Diyanet/DİTİB takvimine göredir (henüz yayımlanmamışsa "
+              "Diyanet'in kendi yöntemiyle önceden hesaplanmıştır). Diğer cemaatler bir gün "
+              "farklı olabilir.",
+        "ar": "تتبع المواعيد الإسلامية تقويم ديانت/ديتيب (وما لم يُنشر بعد محسوب مسبقًا "
+              "بطريقة ديانت نفسها). قد تختلف جماعات أخرى بيوم واحد.",
         "uk": "Ісламські дати відповідають календарю Diyanet/DITIB (де його ще не "
-              "опубліковано, розраховано заздалегідь за Умм аль-Кура). Інші громади можуть "
-              "відзначати на день раніше або пізніше.",
+              "опубліковано, розраховано заздалегідь власним методом Diyanet). Інші громади "
+              "можуть відзначати на день раніше або пізніше.",
         "pl": "Daty islamskie są zgodne z kalendarzem Diyanet/DITIB (jeśli nie został jeszcze "
-              "opublikowany: obliczone z wyprzedzeniem według Umm al-Kura). Inne wspólnoty "
+              "opublikowany: obliczone z wyprzedzeniem własną metodą Diyanet). Inne wspólnoty "
               "mogą obchodzić święto dzień wcześniej lub później.",
+    },
+    "night": {
+        "de": "Nacht vom {evening} zum {start}",
+        "en": "night of {evening} to {start}",
+        "tr": "{evening} gecesi",
+        "ar": "ليلة {evening} إلى {start}",
+        "uk": "ніч з {evening} на {start}",
+        "pl": "noc z {evening} na {start}",
+    },
+    "eve": {
+        "de": "Vorabend: {name}",
+        "en": "Eve: {name}",
+        "tr": "Arife akşamı: {name}",
+        "ar": "عشية: {name}",
+        "uk": "Переддень: {name}",
+        "pl": "Wigilia święta: {name}",
+    },
+    "eve_description": {
+        "de": "{name} beginnt an diesem Abend mit Sonnenuntergang; der erste Festtag ist der "
+              "{day}.",
+        "en": "{name} begins at sunset this evening; the first day is {day}.",
+        "tr": "{name} bu akşam gün batımında başlar; ilk gün {day}.",
+        "ar": "يبدأ {name} عند غروب الشمس هذا المساء؛ اليوم الأول هو {day}.",
+        "uk": "{name} починається цього вечора із заходом сонця; перший день — {day}.",
+        "pl": "{name} zaczyna się tego wieczoru o zachodzie słońca; pierwszy dzień to {day}.",
     },
     "german": {
         "de": "Erklärung", "en": "Explanation (in German)", "tr": "Açıklama (Almanca)",

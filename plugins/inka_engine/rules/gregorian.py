@@ -19,6 +19,10 @@ def _valid_day(rule: Rule, calendar: str = "gregorian") -> str | None:
     month, day = rule.get("month"), rule.get("day")
     try:
         if calendar == "julian":
+            if (month, day) == (2, 29):
+                return ("der 29. Februar des julianischen Kalenders kommt nur in Schaltjahren "
+                        "vor (erwartet: ein Tag, den es jedes Jahr gibt, z. B. 28. Februar "
+                        "oder 1. März)")
             # 2000 is a leap year in both calendars: any valid month/day exists in it.
             if not _julian.legal_date(2000, month, day):
                 raise ValueError
@@ -42,7 +46,10 @@ def fixed(rule: Rule, year: int) -> Computed | None:
 
 @lru_cache(maxsize=65536)
 def julian_to_gregorian(year: int, month: int, day: int) -> date | None:
-    if not _julian.legal_date(year, month, day):
+    try:
+        if not _julian.legal_date(year, month, day):
+            return None
+    except ValueError:  # 29 February outside Julian leap years
         return None
     return date(*_julian.to_gregorian(year, month, day))
 
@@ -99,17 +106,17 @@ def _source_fixed(rule: Rule) -> str:
 
 
 def _source_julian(rule: Rule) -> str:
-    return "julianischer Kalender (convertdate)"
+    return "julianischer Kalender, umgerechnet in den gregorianischen"
 
 
 def _source_easter(rule: Rule) -> str:
     which = "orthodoxe" if rule.get("calendar") == "orthodox" else "westliche"
-    return f"Osterrechnung, {which} (python-dateutil)"
+    return f"Osterrechnung, {which}"
 
 
 def _source_weekday(rule: Rule) -> str:
     if rule.get("calendar") == "julian":
-        return "Wochentagsregel im julianischen Kalender (convertdate)"
+        return "Wochentagsregel im julianischen Kalender"
     return "Wochentagsregel (gregorianischer Kalender)"
 
 

@@ -67,6 +67,6 @@ HEBREW = RuleKind(
     YEARS,
     "hebrew",
     hebrew,
-    lambda rule: "hebräischer Kalender, Diaspora (pyluach)",
+    lambda rule: "hebräischer Kalender, Regeln der Diaspora",
     "1900–2100 (pyluach, arithmetic calendar)",
 )

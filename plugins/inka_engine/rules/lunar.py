@@ -78,7 +78,7 @@ FULL_MOON = RuleKind(
     FULL_MOON_YEARS,
     "gregorian",
     full_moon,
-    lambda rule: f"Vollmond berechnet (ephem, {rule.get('timezone', 'Europe/Berlin')})",
+    lambda rule: f"astronomisch berechneter Vollmond (Zeitzone {rule.get('timezone', 'Europe/Berlin')})",
     "1900–2100 (ephem)",
 )
 CHINESE_LUNAR = RuleKind(
@@ -87,6 +87,6 @@ CHINESE_LUNAR = RuleKind(
     CHINESE_YEARS,
     "chinese",
     chinese_lunar,
-    lambda rule: "chinesischer Lunisolarkalender (lunardate, UTC+8)",
+    lambda rule: "chinesischer Lunisolarkalender (Zeit Pekings)",
     "1900–2099 (lunardate)",
 )

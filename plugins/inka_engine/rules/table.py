@@ -7,7 +7,8 @@ English ``en_US`` names where the class has them, otherwise its default language
 a table covers are the class's ``start_year``–``end_year``, but many lunisolar tables hold
 data for fewer years (the Hindu tables 2001–2035): a year without an entry is omitted with a
 message (never guessed). Entries that python-holidays labels "(estimated)" are kept as
-estimated; all others count as published, hence ``confirmed``.
+estimated; all others are ``computed`` (a maintained table, not a publication of the
+community: "berechnet", never "bestätigt").
 
 Optional fields: ``offset`` (days added to the table date) and ``end`` (``{source, name,
 offset}``: the last day is the first such entry on or after the start, plus its offset —
@@ -25,6 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 import holidays
+from babel import Locale
 
 from ..errors import OutOfRange
 from ..model import Rule
@@ -94,9 +96,10 @@ def _first_run(source: str, names: tuple[str, ...], year: int) -> tuple[date, bo
 
 
 def source_text(source: str) -> str:
-    cls = table_class(source)
-    country = next((c.__name__ for c in cls.__mro__[1:] if c.__name__ != cls.__name__), "")
-    return f"python-holidays {holidays.__version__}, {country} ({source[len(PREFIX):]})".strip()
+    """In words for residents: whose table, not which package (issue 15)."""
+    code = source[len(PREFIX):].split("-", maxsplit=1)[0].upper()
+    country = Locale("de").territories.get(code, code)
+    return f"gepflegte Feiertagstabelle für {country}"
 
 
 def table(rule: Rule, year: int) -> Computed | None:
@@ -109,7 +112,8 @@ def table(rule: Rule, year: int) -> Computed | None:
     day, estimated = found
     start = day + timedelta(rule.get("offset", 0))
     end = _end(dict(rule.get("end") or ()), source, start)
-    return Computed(year, start, confirmed=not estimated, source=source_text(source), end=end)
+    return Computed(year, start, source=source_text(source), end=end,
+                    status="estimated" if estimated else "computed")
 
 
 def _end(spec: dict[str, Any], default_source: str, start: date) -> date | None:
