@@ -205,11 +205,11 @@ def test_the_poster_uses_its_sheet(posters: dict[tuple[str, str], Path], lang: s
                                    tmp_path: Path) -> None:
     """Issue 15: the months fill the sheet down to its margin — no empty band at the foot
     (the A1 sheet used to leave its lowest sixth empty). The last inked row lies within the
-    lowest 6 % of the page (the margin alone is 2 % on A1)."""
+    lowest 8 % of the page (the margin alone is 2 % on A1; it used to be 15 %)."""
     run("pdftoppm", "-r", "20", "-png", "-singlefile", posters[(lang, kind)], tmp_path / "page")
     with Image.open(tmp_path / "page.png") as image:
         grey = image.convert("L")
         width, height = grey.size
         inked = [y for y in range(height)
                  if any(grey.getpixel((x, y)) < 200 for x in range(0, width, 2))]
-    assert inked[-1] / height > 0.94, f"{lang} {kind}: ink ends at {inked[-1] / height:.0%}"
+    assert inked[-1] / height > 0.92, f"{lang} {kind}: ink ends at {inked[-1] / height:.0%}"
