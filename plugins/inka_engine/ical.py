@@ -134,11 +134,12 @@ def eve_event_for(occ: Occurrence, *, change: Change, lang: str = DEFAULT_LANGUA
     event = Event()
     _all_day(event, occ, change, f"{occ.uid}-vorabend@{uid_domain}", first=occ.evening,
              after=occ.start)
-    name = text("eve", lang, name=occ.name(lang))
+    name = text("eve", lang, holiday=occ.name(lang))
     if _may_move(occ, today):
         name = f"{name} {text('estimated', lang)}"
     event.add("summary", name, parameters={"LANGUAGE": lang})
-    lines = [text("eve_description", lang, name=occ.name(lang), day=day_month(occ.start, lang))]
+    lines = [text("eve_description", lang, holiday=occ.name(lang),
+                  day=day_month(occ.start, lang))]
     if url:
         lines.append(url)
     event.add("description", "\n".join(lines), parameters={"LANGUAGE": lang})

@@ -53,21 +53,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "pl": "noc z {evening} na {start}",
     },
     "eve": {
-        "de": "Vorabend: {name}",
-        "en": "Eve: {name}",
-        "tr": "Arife akşamı: {name}",
-        "ar": "عشية: {name}",
-        "uk": "Переддень: {name}",
-        "pl": "Wigilia święta: {name}",
+        "de": "Vorabend: {holiday}",
+        "en": "Eve: {holiday}",
+        "tr": "Arife akşamı: {holiday}",
+        "ar": "عشية: {holiday}",
+        "uk": "Переддень: {holiday}",
+        "pl": "Wigilia święta: {holiday}",
     },
     "eve_description": {
-        "de": "{name} beginnt an diesem Abend mit Sonnenuntergang; der erste Festtag ist der "
+        "de": "{holiday} beginnt an diesem Abend mit Sonnenuntergang; der erste Festtag ist der "
               "{day}.",
-        "en": "{name} begins at sunset this evening; the first day is {day}.",
-        "tr": "{name} bu akşam gün batımında başlar; ilk gün {day}.",
-        "ar": "يبدأ {name} عند غروب الشمس هذا المساء؛ اليوم الأول هو {day}.",
-        "uk": "{name} починається цього вечора із заходом сонця; перший день — {day}.",
-        "pl": "{name} zaczyna się tego wieczoru o zachodzie słońca; pierwszy dzień to {day}.",
+        "en": "{holiday} begins at sunset this evening; the first day is {day}.",
+        "tr": "{holiday} bu akşam gün batımında başlar; ilk gün {day}.",
+        "ar": "يبدأ {holiday} عند غروب الشمس هذا المساء؛ اليوم الأول هو {day}.",
+        "uk": "{holiday} починається цього вечора із заходом сонця; перший день — {day}.",
+        "pl": "{holiday} zaczyna się tego wieczoru o zachodzie słońca; pierwszy dzień to {day}.",
     },
     "german": {
         "de": "Erklärung", "en": "Explanation (in German)", "tr": "Açıklama (Almanca)",
