@@ -18,6 +18,8 @@ from .rules import KINDS, cycle_of
 
 log = logging.getLogger("inka_engine")
 
+#: Years a ``confirmed:`` date may have: the years the rule kinds compute, with a margin.
+CONFIRMED_YEARS = (1800, 2200)
 REQUIRED = ("title", "key", "community", "names", "rule", "duration", "begins", "variance_days")
 
 
@@ -136,6 +138,11 @@ def _confirmed(data: Mapping[str, Any], problems: _Problems) -> tuple[Confirmed,
         if start is None:
             problems.add(f"invalid date {item.get('start')!r} in confirmed "
                          "(expected an existing date YYYY-MM-DD)", "confirmed", i, "start")
+        elif not CONFIRMED_YEARS[0] <= start.year <= CONFIRMED_YEARS[1]:
+            problems.add(f"Jahr {start.year} im bestätigten Datum {start} liegt außerhalb des "
+                         f"Kalenders (erwartet: ein Jahr {CONFIRMED_YEARS[0]}–"
+                         f"{CONFIRMED_YEARS[1]})", "confirmed", i, "start")
+            start = None
         source = item.get("source")
         if not isinstance(source, str) or not source.strip():
             problems.add("confirmed entry without source (expected who announced or published "
