@@ -30,9 +30,10 @@ def test_json(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     rows = data["holidays"]
     eid = next(r for r in rows if r["key"] == "eid-al-fitr")
     assert eid == {
-        "id": "islamisch/eid-al-fitr/2026", "community": "islamisch", "key": "eid-al-fitr",
+        "id": "islamisch/eid-al-fitr/1447", "community": "islamisch", "key": "eid-al-fitr",
         "name": "Ramadanfest", "start": "2026-03-20", "end": "2026-03-22",
-        "begins_evening_before": True, "status": "confirmed", "variance_days": 0,
+        "begins_evening_before": True, "evening": "2026-03-19", "night": False,
+        "status": "confirmed", "variance_days": 0,
         "url": "https://x.example/en/kalender/islamisch/eid-al-fitr/", "source": eid["source"],
     }
     assert {r["start"][:4] for r in rows} == {"2026", "2027"}
@@ -43,7 +44,8 @@ def test_csv_has_bom_and_same_columns(capsysbinary: pytest.CaptureFixture[bytes]
     assert out.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(out.decode("utf-8-sig"))))
     assert list(rows[0]) == ["id", "community", "key", "name", "start", "end",
-                             "begins_evening_before", "status", "variance_days", "url", "source"]
+                             "begins_evening_before", "evening", "night", "status",
+                             "variance_days", "url", "source"]
     assert rows[0]["start"] == "2026-09-12" and rows[0]["begins_evening_before"] == "true"
     assert rows[0]["url"] == ""
 
