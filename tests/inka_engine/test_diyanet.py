@@ -14,10 +14,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from inka_test_support import REPO as ROOT
 
 from inka_engine import diyanet, load_holidays, occurrences
 from inka_engine.rules.hijri import DIYANET_PUBLISHED
-from inka_test_support import REPO as ROOT
 
 D = dt.date
 #: (Hijri year, month) → first day, as published by Diyanet.
