@@ -211,7 +211,7 @@ def _event_duration(fm: FrontMatter, errors: list[ContentError], start: Any, end
             errors.append(fm.error(("duration",), "'duration' bei ganztägiger Veranstaltung",
                                    "eine Uhrzeit in 'start' oder 'duration' entfernen"))
         return
-    if isinstance(start, dt.datetime) and end is None:
+    if isinstance(start, dt.datetime) and "end" not in fm.data:
         errors.append(fm.error(("start",), "Veranstaltung mit Uhrzeit, aber ohne Ende",
                                "'end: JJJJ-MM-TT HH:MM' oder die Dauer, z. B. "
                                "'duration: \"2:00\"' (Stunden:Minuten)"))
