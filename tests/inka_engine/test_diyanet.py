@@ -3,6 +3,7 @@
 Published month starts are from Diyanet's "Dini Günler" lists as reprinted by the press:
 - 2020: haber50.com "2020 yılı dini günler listesi" — every month start of the year (the rows
   marked "........" are the first days of the months without a religious day).
+- 2021: gundem13.com "Diyanet dini günler takvimi – 2021" (C.Ahir … Şevval 1442).
 - 2023: artisiirt.com "Diyanet takvimi: Üç aylar başlangıcı" (2023 Dini Günler Listesi).
 - 2025: sozcu.com.tr "Üç aylar ne zaman başlıyor" (2025 Yılı Dini Günler Takvimi);
   yenisafak.com "Recep, Şaban, Ramazan aylarının 2025 tarihleri" (2025–2026 list).
@@ -27,6 +28,9 @@ PUBLISHED = {
     (1441, 9): D(2020, 4, 24), (1441, 10): D(2020, 5, 24), (1441, 11): D(2020, 6, 22),
     (1441, 12): D(2020, 7, 22), (1442, 1): D(2020, 8, 20), (1442, 2): D(2020, 9, 18),
     (1442, 3): D(2020, 10, 18), (1442, 4): D(2020, 11, 16), (1442, 5): D(2020, 12, 16),
+    # 2021 (gundem13.com): Cemaziyelahir … Şevval 1442
+    (1442, 6): D(2021, 1, 14), (1442, 7): D(2021, 2, 13), (1442, 8): D(2021, 3, 14),
+    (1442, 9): D(2021, 4, 13), (1442, 10): D(2021, 5, 13),
     # 2023 (artisiirt.com): Receb, Şaban, Ramazan 1444
     (1444, 7): D(2023, 1, 23), (1444, 8): D(2023, 2, 21), (1444, 9): D(2023, 3, 23),
     # 2025/2026 (sozcu.com.tr, yenisafak.com)
