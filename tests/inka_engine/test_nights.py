@@ -12,11 +12,11 @@ import datetime as dt
 import json
 
 from icalendar import Calendar
+from inka_test_support import CONTENT
 
 from inka_engine import load_holidays, occurrences
 from inka_engine.export import OPEN_DATA_FIELDS, to_json
 from inka_engine.ical import build_calendar, to_ics
-from inka_test_support import CONTENT
 
 STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
