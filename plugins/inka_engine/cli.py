@@ -16,6 +16,7 @@ from .constants import COMMUNITIES, DEFAULT_UID_DOMAIN, LANGUAGES
 from .engine import Omission, occurrences
 from .errors import ContentErrors
 from .export import holiday_url, to_csv, to_json, to_table
+from .history import History, holiday_files
 from .ical import build_calendar, dtstamp_from_env, to_ics
 from .loader import load_holidays
 from .model import Holiday
@@ -111,9 +112,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.buffer.write(to_csv(found, args.lang, args.site_url))
     elif args.format == "ics":
         stamp = args.dtstamp or dtstamp_from_env(FALLBACK_DTSTAMP)
+        change_for = None
+        if args.dtstamp is None:  # each event: the last commit of its own files
+            history = History.of(args.content.resolve())
+            if history.available:
+                def change_for(o):  # type: ignore[no-untyped-def]
+                    return history.change(holiday_files(o.holiday, args.lang))
         cal = build_calendar(
             found, dtstamp=stamp, lang=args.lang, uid_domain=args.domain,
             url_for=(lambda o: holiday_url(o, args.site_url, args.lang)) if args.site_url else None,
+            change_for=change_for,
         )
         out.flush()
         sys.stdout.buffer.write(to_ics(cal))

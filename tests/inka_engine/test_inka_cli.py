@@ -59,7 +59,12 @@ def test_ics(capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.Mon
     eid = events["islamisch-eid-al-fitr-1447@example.org"]
     assert eid.decoded("DTSTART").isoformat() == "2026-03-20"
     assert eid.decoded("DTEND").isoformat() == "2026-03-23"  # exclusive
-    assert eid.decoded("DTSTAMP").isoformat() == "2026-01-01T00:00:00+00:00"
+    # In a git checkout: the last commit of the event's files, as LAST-MODIFIED.
+    assert eid.decoded("DTSTAMP") == eid.decoded("LAST-MODIFIED")
+    fixed = Calendar.from_ical(run(capsysbinary, "--format", "ics", "--dtstamp",
+                                   "2026-01-01T00:00:00Z"))
+    assert {e.decoded("DTSTAMP").isoformat() for e in fixed.walk("VEVENT")} == {
+        "2026-01-01T00:00:00+00:00"}
     vesak = events["buddhistisch-vesak-2026@example.org"]
     assert str(vesak["SUMMARY"]).endswith("(voraussichtlich)")
     assert b"REFRESH-INTERVAL;VALUE=DURATION:P1D" in out
