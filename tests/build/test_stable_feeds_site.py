@@ -80,4 +80,4 @@ def test_two_builds_a_day_apart_leave_every_vevent_unchanged(tmp_path: Path) -> 
     feed = {uid: body for (path, uid), body in first.items() if path == "kalender/alle.ics"}
     assert all(b"DTSTAMP:" + stamp in body and b"LAST-MODIFIED:" + stamp in body
                for body in feed.values())
-    assert any(uid.endswith("-vorabend@inka.dortmund.de") for uid in feed)
+    assert any("-vorabend@" in uid for uid in feed)
