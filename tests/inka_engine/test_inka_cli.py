@@ -91,3 +91,34 @@ def test_content_errors_go_to_stderr(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["--content", str(tmp_path), "--format", "json"]) == 1
     captured = capsys.readouterr()
     assert captured.out == "" and "x.md:1: Kopfbereich fehlt" in captured.err
+
+
+def test_years_outside_every_range_fail_with_the_ranges(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 15: nothing because of the rule ranges is an error naming them, not empty data."""
+    assert main(["--content", str(FIXTURES), "--years", "2500", "--format", "json"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "außerhalb der Bereiche" in captured.err and "hijri: 1900–2100" in captured.err
+
+
+@pytest.mark.parametrize("years", ["0", "9999", "0-2026"])
+def test_impossible_years_are_a_german_error(years: str,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--content", str(FIXTURES), "--years", years])
+    assert stop.value.code == 2
+    assert "Jahr außerhalb des Kalenders" in capsys.readouterr().err
+
+
+def test_a_julian_29_february_is_a_content_error(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    source = (FIXTURES / "orthodox" / "weihnachten.md").read_text(encoding="utf-8")
+    assert "kind: julian" in source
+    (tmp_path / "orthodox").mkdir()
+    broken = source.replace("  month: 12\n  day: 25\n", "  month: 2\n  day: 29\n", 1)
+    assert broken != source
+    (tmp_path / "orthodox" / "weihnachten.md").write_text(broken, encoding="utf-8")
+    assert main(["--content", str(tmp_path), "--years", "2026"]) == 1
+    err = capsys.readouterr().err
+    assert "weihnachten.md:" in err and "29. Februar des julianischen Kalenders" in err
