@@ -42,7 +42,8 @@ PAGE_PATHS = ["pages", "events"]
 STATIC_PATHS = ["images"]
 ARTICLE_EXCLUDES: list[str] = []
 PAGE_EXCLUDES: list[str] = []
-IGNORE_FILES = [".#*", "*~", "README.md"]
+# Hidden files and what Windows leaves behind are never published (content_model.files).
+IGNORE_FILES = [".*", "*~", "README.md", "Thumbs.db", "desktop.ini"]
 # A preview may build fewer languages (`invoke serve` builds German only unless asked for all):
 # the other languages' files are then not even read.
 _only = [code for code in os.environ.get("MIA_LANGUAGES", "").split(",") if code]
@@ -53,16 +54,10 @@ READERS = {"html": None, "htm": None, "rst": None}
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 SLUGIFY_SOURCE = "basename"
 DEFAULT_PAGINATION = 8
-from content_model.slugs import slugify as _slugify  # noqa: E402 - needs the path above
+# One set of Markdown settings for pages, holiday texts and `invoke check` (content_model.render).
+from content_model.render import markdown_settings as _markdown_settings  # noqa: E402
 
-MARKDOWN = {
-    "extension_configs": {
-        "markdown.extensions.extra": {},
-        "markdown.extensions.toc": {"permalink": False, "slugify": _slugify},
-        "markdown.extensions.sane_lists": {},
-    },
-    "output_format": "html5",
-}
+MARKDOWN = _markdown_settings()
 
 # --- URLs (design.md §3, contract) -------------------------------------------------------
 ARTICLE_URL = "nachrichten/{slug}/"
@@ -119,12 +114,14 @@ CHECK_MODIFIED_METHOD = "md5"
 SUMMARY_MAX_LENGTH = 40
 TYPOGRIFY = False
 LOG_FILTER: list[tuple[int, str]] = []
+# Autoescape everywhere: a value reaches a page as text unless it is markup already; the only
+# HTML from content is the sanitised Markdown (`sanitized` filter, content_model.html_policy).
 JINJA_ENVIRONMENT = {
+    "autoescape": True,
     "extensions": ["jinja2.ext.i18n"],
     "trim_blocks": True,
     "lstrip_blocks": True,
 }
-# Tag slugs the German way (Einbürgerung → einbuergerung), then Pelican's defaults.
-SLUGIFY_USE_UNICODE = True
-_GERMAN = [("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")]
-TAG_REGEX_SUBSTITUTIONS = [*_GERMAN, (r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
+# Tag slugs: the site's one slugify (content_model/slugs.py, Einbürgerung → einbuergerung,
+# Sprachcafé → sprachcafe), set on every tag by plugins/mia_site/reader.py, as `invoke check`
+# computes the tag URLs. Pelican's own slugify settings are not used for them.

@@ -9,8 +9,8 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from invoke import task
@@ -26,19 +26,31 @@ def _run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes
     return subprocess.run(args, cwd=ROOT, env=ENV, check=False, **kwargs)  # type: ignore[call-overload]
 
 
+def _plugins_import() -> None:
+    if str(ROOT / "plugins") not in sys.path:
+        sys.path.insert(0, str(ROOT / "plugins"))
+
+
 def build_site(output: Path, *, quiet: bool = False, content: Path | None = None,
-               preview: bool = False, languages: str | None = None) -> bool:
+               preview: bool = False, languages: str | None = None,
+               verify: Callable[[Path], bool] | None = None) -> bool:
     """Build into a temporary sibling of `output` and swap it in only when the build succeeded.
 
-    A failed build leaves the last good `output` untouched (design.md §2). `content` replaces
-    the content folder (tests build broken copies of it). `preview` builds for `invoke serve`
-    (banner "Vorschau – nicht veröffentlicht", reload script): never publish such a build.
+    A failed build leaves the last good `output` untouched (design.md §2); the new folder is
+    made world-readable (0755/0644) and swapped in atomically (plugins/site_build/folder.py);
+    debris of interrupted builds is removed first. `content` replaces the content folder
+    (tests build broken copies of it). `preview` builds for `invoke serve` (banner "Vorschau –
+    nicht veröffentlicht", reload script): never publish such a build. `verify` looks at the
+    finished build before it is swapped in (False: the old site stays).
     """
+    _plugins_import()
+    from site_build import folder
+
     output = output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    folder.clean_stale(output)
+    tmp = folder.new_build_folder(output)
     started = time.perf_counter()
-    args = [PY, "-m", "pelican", "-s", str(CONF), "-o", str(tmp), "--fatal", "warnings"]
+    args = [PY, "-m", "site_build.run", "-s", str(CONF), "-o", str(tmp), "--fatal", "warnings"]
     if quiet:
         args.append("-q")
     env = {**ENV, "MIA_CONTENT_PATH": str(content.resolve())} if content is not None else ENV
@@ -47,37 +59,65 @@ def build_site(output: Path, *, quiet: bool = False, content: Path | None = None
     fast = {"MIA_PREVIEW": "1", "MIA_POSTERS": "0", "MIA_SEARCH": "0", "MIA_PRECOMPRESS": "0"}
     env = {**env, **fast} if preview else {k: v for k, v in env.items() if k != "MIA_PREVIEW"}
     env = {**env, "MIA_LANGUAGES": languages} if languages else env
-    result = subprocess.run(args, cwd=ROOT, env=env, check=False)
-    if result.returncode != 0:
-        shutil.rmtree(tmp, ignore_errors=True)
-        print(f"Build FAILED: {output} was left as it was.", file=sys.stderr)
-        return False
-    old = output.with_name(f".{output.name}.old-{os.getpid()}")
-    if output.exists():
-        output.rename(old)
-    tmp.rename(output)
-    shutil.rmtree(old, ignore_errors=True)
-    print(f"Built {output} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    try:
+        result = subprocess.run(args, cwd=ROOT, env=env, check=False)
+        if result.returncode != 0 or (verify is not None and not verify(tmp)):
+            print(f"Build fehlgeschlagen: {_shown(output)} bleibt, wie es war (die zuletzt "
+                  "gebaute Website).", file=sys.stderr)
+            return False
+        folder.make_world_readable(tmp)
+        folder.swap_in(tmp, output)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)  # after a failure or Ctrl+C
+    print(f"Gebaut: {_shown(output)} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return True
 
 
+def _shown(path: Path) -> str:
+    try:
+        return path.relative_to(ROOT).as_posix() + "/"
+    except ValueError:
+        return str(path)
+
+
+def posters_missing() -> str | None:
+    """The German explanation when posters cannot be set here (no Pango), else None."""
+    _plugins_import()
+    from inka_poster.available import MISSING, weasyprint_problem
+
+    return MISSING if weasyprint_problem() is not None else None
+
+
 def check_ok(content: Path | None = None, *, stream: object = None,
-             warnings: bool = True) -> bool:
+             warnings: bool = True, placeholders: bool = False) -> bool:
     """Run every content rule (plugins/content_model/check.py); print the problems sorted.
 
     True when there is no error (warnings are printed, unless `warnings` is False, but do not
-    count)."""
+    count). Open placeholders are one summary line unless `placeholders` lists them."""
     sys.path.insert(0, str(ROOT / "plugins"))
-    from content_model.check import build_date_from_env, check_content, errors_only
+    from content_model.check import (
+        build_date_from_env,
+        check_content,
+        errors_only,
+        is_placeholder,
+        placeholder_summary,
+    )
 
     out = stream or sys.stdout
     problems = check_content(content or ROOT / "content", build_date_from_env())
     errors = errors_only(problems)
-    for problem in problems if warnings else errors:
-        print(problem, file=out)  # type: ignore[call-overload]
+    shown = problems if warnings else errors
+    summary = None if placeholders else placeholder_summary(shown)
+    for problem in shown:
+        if summary is None or not is_placeholder(problem):
+            print(problem, file=out)  # type: ignore[call-overload]
+    if summary:
+        print(summary, file=out)  # type: ignore[call-overload]
     count = len(problems) - len(errors)
+    if summary:  # the placeholders were one line: count them as one
+        count -= sum(1 for p in problems if p.warning and is_placeholder(p)) - 1
     hint = "" if warnings or not count else " (anzeigen mit: invoke check)"
-    print(f"Inhalt geprüft: {len(errors)} Fehler, {count} Warnungen{hint}.", file=sys.stderr)
+    print(f"Inhalt geprüft: {len(errors)} Fehler, {count} Warnung(en){hint}.", file=sys.stderr)
     if errors:
         print("Bitte die Fehler oben beheben: Datei:Zeile: was falsch ist (was erwartet wird).",
               file=sys.stderr)
@@ -85,32 +125,59 @@ def check_ok(content: Path | None = None, *, stream: object = None,
 
 
 @task(help={"content": "content folder to check (default: content)",
-            "warnings": "also list warnings (default; --no-warnings: errors only)"})
-def check(c, content="", warnings=True):
+            "warnings": "also list warnings (default; --no-warnings: errors only)",
+            "placeholders": "list every file with open '[Bitte ergänzen' placeholders "
+                            "(default: one summary line)"})
+def check(c, content="", warnings=True, placeholders=False):
     """Check all content without building: fields, links, images, headings, holidays, slugs."""
-    if not check_ok(Path(content).resolve() if content else None, warnings=warnings):
+    if not check_ok(Path(content).resolve() if content else None, warnings=warnings,
+                    placeholders=placeholders):
         sys.exit(1)
+
+
+def _release_problems(folder: Path | None, built: Path | None = None) -> bool:
+    """Print what keeps a release (the deploy's build) from going out; True when nothing."""
+    from content_model.release import legal_placeholders, unreviewed_without_notice
+
+    content = folder or ROOT / "content"
+    problems = (legal_placeholders(content) if built is None
+                else unreviewed_without_notice(content, built))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return not problems
 
 
 @task(help={"output": "target directory (default: output)",
-            "content": "content folder (default: content)"})
-def build(c, output="output", content=""):
+            "content": "content folder (default: content)",
+            "release": "the build to publish: also refuses open placeholders in Impressum, "
+                       "Datenschutz, Barrierefreiheit and unreviewed translations without "
+                       "their reader notice"})
+def build(c, output="output", content="", release=False):
     """Check the content, then build the whole site once into output/ (atomically)."""
     folder = Path(content).resolve() if content else None
-    if not check_ok(folder, stream=sys.stderr, warnings=False):
+    if not check_ok(folder, stream=sys.stderr, warnings=False) or (
+            release and not _release_problems(folder)):
         print(f"Build abgebrochen: {ROOT / output} wurde nicht verändert.", file=sys.stderr)
         sys.exit(1)
-    if not build_site(ROOT / output, content=folder):
+    missing = posters_missing() if os.environ.get("MIA_POSTERS", "1") != "0" else None
+    if missing:
+        print(f"{missing}\nBuild abgebrochen: {ROOT / output} wurde nicht verändert.",
+              file=sys.stderr)
+        sys.exit(1)
+    verify = (lambda built: _release_problems(folder, built)) if release else None
+    if not build_site(ROOT / output, content=folder, verify=verify):
         sys.exit(1)
 
 
 @task(
     positional=["kind"],
     help={
-        "kind": "news | event | topic | holiday-date",
+        "kind": "news | event | topic | holiday-date | translation",
         "title": "title (German, or the translated title with --lang)",
         "slug": "address part, e.g. internationale-woche-2026 (default: from the title)",
-        "lang": "de (default) or en, tr, ar, uk, pl: a translation of the German file --slug",
+        "lang": "de (default) or en, tr, ar, uk, pl: a translation of the German file --slug "
+                "(or, with kind translation, of --of)",
+        "of": "translation: the German file, e.g. content/inka/islamisch/eid-al-fitr.md",
         "summary": "one or two sentences",
         "date": "publication date YYYY-MM-DD (news/event; default today; future = scheduled)",
         "start": "event start 'YYYY-MM-DD HH:MM' or YYYY-MM-DD; holiday-date: the date",
@@ -125,7 +192,7 @@ def build(c, output="output", content=""):
 )
 def new(c, kind, title="", slug="", lang="de", summary="", date="", start="", end="",  # noqa: PLR0917
         location="", address="", organizer="", parent="", order="", tags="", community="",
-        key="", source="", content=""):
+        key="", source="", content="", of=""):
     """Write a new content file (news, event, topic, translation) or confirm a holiday date."""
     sys.path.insert(0, str(ROOT / "plugins"))
     from content_model import newfile
@@ -134,13 +201,17 @@ def new(c, kind, title="", slug="", lang="de", summary="", date="", start="", en
     values = {"title": title, "slug": slug, "lang": lang, "summary": summary, "date": date,
               "start": start, "end": end, "location": location, "address": address,
               "organizer": organizer, "parent": parent, "order": order, "tags": tags,
-              "community": community, "key": key, "source": source}
+              "community": community, "key": key, "source": source, "of": of}
     try:
         path = newfile.run(root, kind, values, interactive=sys.stdin.isatty())
     except newfile.ScaffoldError as exc:
         print(f"Nicht angelegt: {exc}", file=sys.stderr)
         sys.exit(1)
     print(f"Geschrieben: {path.relative_to(root.parent).as_posix()}", file=sys.stderr)
+    if kind == "translation":
+        from content_model.translation_scaffold import next_steps
+
+        print(next_steps(path, root, lang), file=sys.stderr)
 
 
 def preview_build(target: Path, *, quiet: bool = False, content: Path | None = None,
@@ -157,11 +228,13 @@ def preview_build(target: Path, *, quiet: bool = False, content: Path | None = N
     return True
 
 
-@task(help={"port": "port on localhost (default 8000)", "output": "directory to serve",
+@task(help={"port": "port on localhost (default 8000)",
+            "output": "preview folder (default: .preview; never output/)",
             "all_languages": "preview all six languages (default: German only, faster)"})
-def serve(c, port=8000, output="output", all_languages=False):
-    """Preview at http://localhost:8000: check, build with the banner "Vorschau – nicht
-    veröffentlicht", rebuild when content, theme or plugins change; open pages reload."""
+def serve(c, port=8000, output=".preview", all_languages=False):
+    """Preview at http://localhost:8000: check, build into .preview/ with the banner "Vorschau –
+    nicht veröffentlicht", rebuild when content, theme or plugins change; open pages reload.
+    output/ (the last full build) is never touched."""
     import functools
     import http.server
     import threading
@@ -169,12 +242,20 @@ def serve(c, port=8000, output="output", all_languages=False):
     from watchfiles import watch
 
     target = ROOT / output
+    if target.resolve() == (ROOT / "output").resolve():
+        print("Die Vorschau baut nie nach output/ (dort liegt die zuletzt gebaute Website): "
+              "ein anderes --output wählen.", file=sys.stderr)
+        sys.exit(1)
+    if posters_missing():
+        print("HINWEIS: Pango fehlt auf diesem Rechner – die Vorschau zeigt keine Plakate "
+              "(PDF); für make build siehe README „Einrichten“.", file=sys.stderr)
     preview_build(target, all_languages=all_languages)
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(target))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"Serving on http://localhost:{port}/ - edit files to rebuild, Ctrl+C to stop.",
-          file=sys.stderr)
+    languages = "alle Sprachen" if all_languages else "nur Deutsch (alle: --all-languages)"
+    print(f"Vorschau auf http://localhost:{port}/ ({languages}) – Dateien speichern baut neu, "
+          "Strg+C beendet.", file=sys.stderr)
     watched = [ROOT / "content", ROOT / "theme", ROOT / "plugins", CONF]
     try:
         for _changes in watch(*watched, debounce=300):
@@ -191,13 +272,16 @@ def lint(c):
     sys.exit(_run([PY, "-m", "ruff", "check", "."]).returncode)
 
 
-@task(help={"k": "only tests matching this expression", "x": "stop at the first failure"})
-def test(c, k="", x=False):
-    """The whole suite: ruff, JS tools (npm ci), pytest (engine, plugins, whole-site gates)."""
+@task(help={"k": "only tests matching this expression", "x": "stop at the first failure",
+            "fast": "the unit tier only: no whole-site build, no browser, no npm (well under "
+                    "a minute); the default runs everything"})
+def test(c, k="", x=False, fast=False):
+    """The whole suite: ruff, JS tools (npm ci), pytest (engine, plugins, whole-site gates).
+    --fast: ruff and the unit tier (content rules, engine, check, scaffolding, build folder)."""
     if _run([PY, "-m", "ruff", "check", "."]).returncode != 0:
         sys.exit(1)
     npm = shutil.which("npm")
-    if (ROOT / "package-lock.json").exists():
+    if (ROOT / "package-lock.json").exists() and not fast:
         stamp = ROOT / "node_modules" / ".package-lock.json"
         if npm is None:
             print("WARNING: npm not found: JS-based gates (vnu, axe, ical.js) will be SKIPPED",
@@ -206,6 +290,8 @@ def test(c, k="", x=False):
             if _run([npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts"]).returncode != 0:
                 sys.exit(1)
     args = [PY, "-m", "pytest", "-q", "-ra"]
+    if fast:
+        args += ["-m", "not slow and not browser"]
     if k:
         args += ["-k", k]
     if x:
@@ -234,10 +320,65 @@ def diyanet_table(c):
     sys.exit(_run([PY, "-m", "inka_engine.istanbul2016"]).returncode)
 
 
-@task
-def translations(c):
-    """Extract UI strings (templates, plugins), update every catalogue, compile, report gaps."""
+def _translation_paths(mark_current: object, remainder: str) -> list[Path]:
+    """The paths given to --mark-current: its value (commas allowed) and those after `--`."""
+    import shlex
+
+    given = [] if mark_current in (None, True, "") else str(mark_current).split(",")
+    given += shlex.split(remainder or "")
+    return [Path(p.strip()).resolve() for p in given if p.strip()]
+
+
+def mark_current_task(paths: list[Path], content: Path) -> int:
+    """`invoke translations --mark-current`: record the current German version in each
+    translation; no paths = every translation. Returns the exit code."""
+    from content_model.mark_current import MarkError, mark, select
+    from content_model.translation_index import index_of
+
+    index = index_of(content)
+    try:
+        chosen = select(index, content, paths)
+    except MarkError as exc:
+        print(f"Nicht vermerkt: {exc}", file=sys.stderr)
+        return 1
+    marked = mark(chosen)
+    for item in marked if paths else []:  # all: only the summary (hundreds of files)
+        if item.changed:
+            print(f"vermerkt: {item.translation.source.shown} (Stand {item.translation.original.current}"
+                  f" von {item.translation.original.source.shown})", file=sys.stderr)
+    changed = sum(item.changed for item in marked)
+    print(f"{changed} Übersetzung(en) neu vermerkt, {len(marked) - changed} waren schon aktuell.",
+          file=sys.stderr)
+    return 0
+
+
+@task(optional=["mark_current"],
+      help={"status": "table: every German original x language (missing, outdated, "
+                      "unreviewed, reviewed) with totals",
+            "json": "with --status: the same as JSON on stdout",
+            "mark_current": "record the German version each translation translates: no value "
+                            "= all translations; a file or folder (several: comma-separated or "
+                            "after --)",
+            "content": "content folder (default: content)"})
+def translations(c, status=False, json=False, mark_current=None, content=""):
+    """UI catalogues (default: extract, update, compile, report gaps); --status and
+    --mark-current for the translations of the content."""
     sys.path.insert(0, str(ROOT / "plugins"))
+    folder = Path(content).resolve() if content else ROOT / "content"
+    if mark_current is not None:
+        sys.exit(mark_current_task(_translation_paths(mark_current, c.remainder), folder))
+    if status or json:
+        import json as json_module
+
+        from content_model.translation_index import index_of
+        from content_model.translation_status import as_data, as_table
+
+        index = index_of(folder)
+        if json:
+            print(json_module.dumps(as_data(index), ensure_ascii=False, indent=2))
+        else:
+            print(as_table(index))
+        return
     from mia_site import catalogs
 
     languages = ("en", "tr", "ar", "uk", "pl")
@@ -272,5 +413,10 @@ def bench(c, sizes="200", runs=3, json="", profile=False):
 @task
 def clean(c):
     """Remove generated files (output/, caches)."""
-    for name in ("output", "cache", ".pytest_cache", ".ruff_cache"):
+    for name in ("output", ".preview", "cache", ".pytest_cache", ".ruff_cache"):
         shutil.rmtree(ROOT / name, ignore_errors=True)
+    _plugins_import()
+    from site_build import folder
+
+    for name in ("output", ".preview"):
+        folder.clean_stale(ROOT / name)

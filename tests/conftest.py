@@ -12,6 +12,7 @@ import http.server
 import os
 import shutil
 import socket
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -65,6 +66,28 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+#: Tests that build the whole site (or render posters, start nginx, a browser): the slow tier.
+#: `invoke test --fast` runs everything else (the unit tier, well under a minute).
+WHOLE_SITE_FIXTURES = {"site_dir", "site_server", "build_site_fixed", "browser"}
+WHOLE_SITE_PATHS = (
+    "tests/site/", "tests/deploy/", "tests/events/", "tests/inka_site/", "tests/bench/",
+    "tests/build/test_build_safety.py", "tests/build/test_content_cache.py",
+    "tests/editor/test_editor_build.py", "tests/i18n/test_catalogs.py",
+    "tests/inka_poster/test_poster_pdf.py", "tests/inka_poster/test_poster_site.py",
+    "tests/editor/test_editor_new.py::test_every_kind_passes_the_check_and_builds",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every whole-site test `slow` (by its fixtures or its place), so that
+    `-m "not slow and not browser"` is the unit tier."""
+    for item in items:
+        nodeid = item.nodeid if item.nodeid.startswith("tests/") else f"tests/{item.nodeid}"
+        if WHOLE_SITE_FIXTURES & set(getattr(item, "fixturenames", ())) \
+                or nodeid.startswith(WHOLE_SITE_PATHS):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if not _SKIPPED:
         return
@@ -113,16 +136,25 @@ def build_site_fixed() -> Any:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole site, built once per session with a fixed SOURCE_DATE_EPOCH."""
-    output = tmp_path_factory.mktemp("build") / "site"
-    if not build_fixed(output) or not (output / "index.html").is_file():
-        pytest.fail(
-            "the site build failed (see the pelican output above); "
-            "every whole-site gate depends on it",
-            pytrace=False,
-        )
-    return output
+def site_dir() -> Iterator[Path]:
+    """The whole site, built once per session with a fixed SOURCE_DATE_EPOCH.
+
+    Built below a folder that others may enter (like /srv on a web server), not below pytest's
+    private temporary folders, so that a web server's unprivileged user can read the output
+    exactly as the build left it (tests/deploy)."""
+    base = Path(tempfile.mkdtemp(prefix="mia-site-"))
+    base.chmod(0o755)  # the parent folder only; the build's own output is never touched
+    output = base / "site"
+    try:
+        if not build_fixed(output) or not (output / "index.html").is_file():
+            pytest.fail(
+                "the site build failed (see the pelican output above); "
+                "every whole-site gate depends on it",
+                pytrace=False,
+            )
+        yield output
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -17,6 +17,9 @@ Rules, in the order of docs/redaktion.md:
 6. Headings: the text starts at ``##``, no ``#``, no skipped level.
 7. Warnings: long sentences in Leichte Sprache, close unconfirmed holiday dates,
    ``[Bitte ergänzen`` placeholders.
+8. Translations: outdated against their German original (warning), without ``source_hash``
+   (one summary warning), tags that are neither German keys nor the language's labels, the
+   glossaries' shape and their known wrong terms (``avoid``).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import difflib
 import os
 import posixpath
 import re
+import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,22 +37,30 @@ from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 from content_model.errors import ContentError, ContentErrors
+from content_model.files import file_problems, inside
 from content_model.frontmatter import FrontMatter, parse_front_matter
+from content_model.glossary_check import check_glossaries
 from content_model.holiday_checks import check_holidays
+from content_model.images import IMAGE_FOLDER, image_problem, is_image_name, site_image
 from content_model.markdown_scan import Heading, Link, scan
 from content_model.prose import MAX_WORDS_EASY, long_sentences
+from content_model.render import policy_errors
 from content_model.schema import LANGUAGES, kind_for_path, parse_when, validate
 from content_model.site_urls import Entry, site_urls
+from content_model.translation_checks import tag_rules, version_rules
+from content_model.translation_index import TRANSLATED, Source, build_index
 
 DEFAULT_LANG = "de"
 PLACEHOLDER = "[Bitte ergänzen"
 EASY_LANGUAGE = "pages/leichte-sprache.md"
 REPO = Path(__file__).resolve().parents[2]
 THEME_ROOT = REPO / "theme"
-_IGNORED = re.compile(r"^(\.#.*|.*~|README\.md)$")  # pelican.conf.py IGNORE_FILES
+_IGNORED = re.compile(r"^(\..*|.*~|README\.md|Thumbs\.db|desktop\.ini)$")  # pelican.conf.py IGNORE_FILES
 _FILE_LINK = re.compile(r"^(?:\{(filename|static|attach)\}|\|(filename|static|attach)\|)(.*)$")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _NAME_LANG = re.compile(r"\.([a-z]{2})\.md$")
+#: A date further ahead than this is most likely a typo in the year (warning).
+FAR_AHEAD = dt.timedelta(days=366)
 
 
 @dataclass
@@ -153,7 +165,7 @@ def _line(doc: Document, key: str) -> int:
     return doc.fm.line_of(key) if doc.fm else 1
 
 
-def _identity_rules(documents: list[Document]) -> list[ContentError]:
+def _identity_rules(documents: list[Document], content_root: Path) -> list[ContentError]:
     """Slugs once per language and kind; translations with an original; name ending = lang."""
     errors: list[ContentError] = []
     pages = [d for d in documents if d.fm is not None and d.kind not in (None, "holiday")]
@@ -161,13 +173,19 @@ def _identity_rules(documents: list[Document]) -> list[ContentError]:
     for doc in pages:
         if doc.slug is not None:
             groups.setdefault((str(doc.kind), doc.lang, doc.slug), []).append(doc)
+    tracked = _tracked(content_root)
     for same in groups.values():
-        for doc in same if len(same) > 1 else []:
-            others = ", ".join(d.shown for d in same if d is not doc)
+        if len(same) < 2:
+            continue
+        first = min(same, key=lambda d: _age_key(d, tracked))
+        for doc in same:
+            if doc is first:
+                continue  # the file that had the address first keeps it
             errors.append(ContentError(
                 doc.shown, _line(doc, "slug"),
-                f"slug {doc.slug!r} ({doc.lang}) gibt es auch in {others}",
-                "einen eigenen slug: jede Seite braucht ihre eigene Adresse"))
+                f"slug {doc.slug!r} ({doc.lang}) gibt es schon in {first.shown}; diese Datei "
+                "ist die neue",
+                "einen eigenen slug für diese Datei: jede Seite braucht ihre eigene Adresse"))
     for doc in pages:
         if doc.slug is None:
             continue
@@ -188,6 +206,69 @@ def _identity_rules(documents: list[Document]) -> list[ContentError]:
                 doc.shown, _line(doc, "lang"),
                 f"Dateiname passt nicht zur Sprache 'lang: {doc.lang}'",
                 f"Dateiname {wanted}"))
+    return errors
+
+
+def _tracked(content_root: Path) -> set[str]:
+    """Files below content/ that git already knows (empty without git or outside a repo)."""
+    try:
+        out = subprocess.run(["git", "-C", str(content_root), "ls-files", "-z"],
+                             capture_output=True, check=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    return {name for name in out.decode("utf-8", errors="replace").split("\0") if name}
+
+
+def _age_key(doc: Document, tracked: set[str]) -> tuple[bool, str, int]:
+    """Sorts the older file first: committed before new, then by 'date', then by mtime."""
+    date = doc.fm.data.get("date") if doc.fm else None
+    try:
+        mtime = doc.path.stat().st_mtime_ns
+    except OSError:
+        mtime = 0
+    return doc.rel not in tracked, str(date or ""), mtime
+
+
+def _date_warnings(doc: Document, build_date: dt.date) -> list[ContentError]:
+    """Typos in a year: a date more than a year ahead; an event that begins before the day it
+    was written (``date``), which the site would file under past events at once."""
+    if doc.fm is None or doc.kind not in ("news", "event"):
+        return []
+    warnings: list[ContentError] = []
+    days: dict[str, dt.date] = {}
+    for key in ("date", "start"):
+        when = parse_when(doc.fm.data.get(key))
+        if when is None:
+            continue
+        days[key] = when.date() if isinstance(when, dt.datetime) else when
+        if days[key] - build_date > FAR_AHEAD:
+            what = "erscheint erst dann" if key == "date" else "steht so lange unter 'Demnächst'"
+            warnings.append(ContentError(
+                doc.shown, _line(doc, key),
+                f"'{key}: {days[key].isoformat()}' liegt mehr als ein Jahr in der Zukunft "
+                f"({what})", "Jahr prüfen", warning=True))
+    if doc.kind == "event" and "start" in days and "date" in days \
+            and days["start"] < days["date"]:
+        warnings.append(ContentError(
+            doc.shown, _line(doc, "start"),
+            f"Veranstaltung beginnt am {days['start'].isoformat()}, vor ihrem Datum "
+            f"'date: {days['date'].isoformat()}' (sie steht sofort unter 'Vergangene "
+            "Veranstaltungen')", "Jahr von 'start' prüfen", warning=True))
+    return warnings
+
+
+def _image_files(content_root: Path) -> list[ContentError]:
+    """Every file in content/images/ with an image name must be an image the build can read."""
+    folder = content_root / IMAGE_FOLDER
+    errors: list[ContentError] = []
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        if path.is_file() and is_image_name(path.name):
+            problem = image_problem(path)
+            if problem:
+                errors.append(ContentError(
+                    f"content/{path.relative_to(content_root).as_posix()}", 1,
+                    f"Datei ist {problem}", "ein Foto oder eine Grafik als .jpg, .png oder "
+                    ".webp; eine umbenannte Datei im Bildprogramm neu speichern"))
     return errors
 
 
@@ -226,6 +307,9 @@ def _link_problem(doc: Document, link: Link, urls: set[str],  # noqa: PLR0911 - 
     file_link = _FILE_LINK.match(target)
     if file_link:
         rest = file_link.group(3)
+        if not inside(_file_target(doc, rest, content_root), content_root):
+            return (f"{what} auf {target!r} zeigt aus dem Ordner content/ hinaus",
+                    "eine Datei unterhalb von content/, z. B. {static}/images/foto.jpg")
         if not _file_target(doc, rest, content_root).is_file():
             return (f"{what} auf {target!r}: Datei nicht gefunden",
                     "ein Pfad unterhalb von content/, z. B. {filename}/pages/kontakt.md oder "
@@ -239,6 +323,14 @@ def _link_problem(doc: Document, link: Link, urls: set[str],  # noqa: PLR0911 - 
     if target.startswith("#"):
         return None
     path = unquote(urlsplit(target).path)
+    path = site_image(path) or path  # images/x.jpg means /images/x.jpg, as in the header
+    if path.startswith(f"/{IMAGE_FOLDER}") and (content_root / path.lstrip("/")).is_file():
+        problem = image_problem(content_root / path.lstrip("/")) \
+            if is_image_name(path) else None
+        if problem:
+            return (f"{what} {target!r}: {problem}",
+                    "ein Foto oder eine Grafik als .jpg, .png oder .webp; eine umbenannte "
+                    "Datei im Bildprogramm neu speichern")
     if not path.startswith("/"):
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(doc.rel), path))
         if (content_root / resolved).is_file():
@@ -315,16 +407,37 @@ def _warnings(doc: Document) -> list[ContentError]:
     return warnings
 
 
+def _translation_rules(documents: list[Document], content_root: Path,
+                       translations_root: Path) -> list[ContentError]:
+    sources = [Source(d.path, d.rel, d.kind, d.fm) for d in documents if d.fm is not None]
+    holidays = [d.fm for d in documents if d.fm is not None and d.kind == "holiday"
+                and d.path.name.count(".") == 1]
+    glossaries, problems = check_glossaries(content_root, translations_root, TRANSLATED, holidays)
+    problems += version_rules(build_index(sources))
+    problems += tag_rules(sources, glossaries)
+    return problems
+
+
 def check_content(content_root: Path, build_date: dt.date,
                   theme_root: Path | None = THEME_ROOT, per_page: int | None = None,
-                  ) -> list[ContentError]:
-    """Every problem of the content below ``content_root`` (errors and warnings), sorted."""
+                  translations_root: Path | None = None) -> list[ContentError]:
+    """Every problem of the content below ``content_root`` (errors and warnings), sorted.
+
+    ``translations_root`` holds ``<lang>/glossary.yaml`` and ``<lang>/LC_MESSAGES/messages.po``
+    (default: the theme's ``translations/``)."""
     content_root = Path(content_root)
-    documents, problems = _read(content_root)
+    problems = file_problems(content_root, theme_root)
+    if any(not p.warning for p in problems):
+        return sorted(set(problems))  # nothing is read through a link
+    documents, read_problems = _read(content_root)
+    problems += read_problems
+    problems += _translation_rules(documents, content_root, translations_root or (
+        (theme_root or THEME_ROOT) / "translations"))
     holidays, holiday_problems = check_holidays(content_root, build_date)
     problems += holiday_problems
-    problems += _identity_rules(documents)
+    problems += _identity_rules(documents, content_root)
     problems += _parent_rule(documents)
+    problems += _image_files(content_root)
     urls = site_urls(_entries(documents, build_date), holidays, build_date, content_root,
                      theme_root=theme_root, per_page=per_page or pagination())
     for doc in documents:
@@ -332,9 +445,27 @@ def check_content(content_root: Path, build_date: dt.date,
             found = scan(doc.fm.body, doc.fm.body_line)
             problems += _link_rules(doc, found.links, urls, content_root)
             problems += _heading_rules(doc, found.headings)
+            problems += policy_errors(doc.shown, doc.fm.body, doc.fm.body_line)
         problems += _warnings(doc)
+        problems += _date_warnings(doc, build_date)
     return sorted(set(problems))
 
 
 def errors_only(problems: Iterable[ContentError]) -> list[ContentError]:
     return [p for p in problems if not p.warning]
+
+
+def is_placeholder(problem: ContentError) -> bool:
+    """The per-file warning about open ``[Bitte ergänzen: …]`` placeholders."""
+    return problem.warning and f"Platzhalter '{PLACEHOLDER}" in problem.message
+
+
+def placeholder_summary(problems: Iterable[ContentError]) -> str | None:
+    """One line for all open placeholders (``invoke check`` without ``--placeholders``)."""
+    found = [p for p in problems if is_placeholder(p)]
+    if not found:
+        return None
+    count = sum(int(p.message.split(" ", 1)[0]) for p in found)
+    files = "einer Datei" if len(found) == 1 else f"{len(found)} Dateien"
+    return (f"{count} Platzhalter '{PLACEHOLDER}: …]' in {files} noch offen (auflisten mit: "
+            "invoke check --placeholders) [Warnung]")

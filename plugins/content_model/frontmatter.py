@@ -2,21 +2,47 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
 
 from content_model.errors import ContentError, ContentErrors
+from content_model.yaml_messages import explain
+
+#: A content file is text for one page: more than this is a mistake (a pasted export, a
+#: binary file) and would make pages of many megabytes (issue 13: 10 MB made 61 MB of HTML).
+MAX_BYTES = 1_000_000
 
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 
 KeyPath = tuple[str | int, ...]
 
 
+class _AnchorFound(Exception):
+    def __init__(self, kind: str, name: str, line: int) -> None:
+        super().__init__(kind, name, line)
+        self.kind, self.name, self.line = kind, name, line
+
+
 class _Loader(yaml.SafeLoader):
-    """Safe YAML that leaves dates as text: the schema parses them and can name the line."""
+    """Safe YAML that leaves dates as text: the schema parses them and can name the line.
+
+    Anchors (``&a``) and aliases (``*a``) are refused while composing, before any alias is
+    followed: a few nested aliases ("billion laughs") would otherwise cost minutes and
+    gigabytes wherever the tree or the data is walked."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _AnchorFound("Verweis", f"*{event.anchor}", event.start_mark.line + 1)
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise _AnchorFound("Anker", f"&{anchor}", event.start_mark.line + 1)
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -62,12 +88,78 @@ def _collect_lines(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int]) 
             _collect_lines(item, key, lines)
 
 
+def load_yaml(text: str, path: str) -> tuple[Any, dict[KeyPath, int]]:
+    """Any YAML document (e.g. a glossary) with the 1-based line of every key path.
+
+    Raises :class:`ContentErrors` with the line of a syntax error."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise _fail(path, (mark.line + 1) if mark else 1, f"YAML-Fehler: {exc.problem or exc}",
+                    "gültiges YAML; Texte mit Doppelpunkt in Anführungszeichen") from exc
+    finally:
+        loader.dispose()
+    lines: dict[KeyPath, int] = {}
+    if node is not None:
+        _collect_lines(node, (), lines)
+    return data, lines
+
+
 def _fail(path: str, line: int, message: str, expected: str = "") -> ContentErrors:
     return ContentErrors([ContentError(path, line, message, expected)])
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f}".replace(".", ",")
+
+
+@dataclass(frozen=True)
+class _Problem:
+    line: int  # within the header
+    message: str
+    expected: str
+
+
+@lru_cache(maxsize=4096)
+def _parse_header(header: str) -> tuple[dict[str, Any], dict[KeyPath, int]] | _Problem:
+    """The YAML between the fences: (data, line of each key path) or the problem. Cached by
+    text: ``invoke check``, each preview rebuild and the tests read the same headers again."""
+    try:
+        loader = _Loader(header)  # one parse: the node tree gives lines, then the data
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        wrong, expected = explain(exc.problem)
+        return _Problem(mark.line + 1 if mark else 1, f"YAML-Fehler: {wrong}", expected)
+    except _AnchorFound as found:
+        return _Problem(found.line, f"YAML-{found.kind} '{found.name}' ist im Kopfbereich "
+                        "nicht erlaubt", "jeden Wert ausschreiben; ein Wert, der mit & oder * "
+                        "beginnt, gehört in Anführungszeichen")
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return _Problem(node.start_mark.line + 1 if node is not None else 1,
+                        "Kopfbereich ist keine Liste von Feldern", "Zeilen der Form 'feld: wert'")
+    lines: dict[KeyPath, int] = {}
+    if node is not None:
+        _collect_lines(node, (), lines)
+    return data, lines
+
+
 def parse_front_matter(text: str, path: str) -> FrontMatter:
     """Parse ``---`` YAML ``---`` + Markdown. Raises :class:`ContentErrors` on a broken header."""
+    size = len(text.encode("utf-8", errors="replace"))
+    if size > MAX_BYTES:
+        raise _fail(path, 1, f"Datei ist mit {_megabytes(size)} MB zu groß",
+                    f"höchstens {MAX_BYTES // 1_000_000} MB Text pro Datei; einen langen Text auf "
+                    "mehrere Seiten verteilen, Bilder und PDFs in content/images/ ablegen")
     if text.startswith("\ufeff"):
         text = text[1:]
     first = _FENCE.match(text)
@@ -80,29 +172,10 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
                            "eine zweite Zeile '---' nach den Metadaten")
     header = text[first.end():closing.start()]
     offset = text.count("\n", 0, first.end())  # lines before the YAML text starts
-    try:
-        loader = _Loader(header)  # one parse: the node tree gives lines, then the data
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + offset) if mark else 1
-        raise _fail(path, line, f"YAML-Fehler: {exc.problem or exc}",
-                           "gültiges YAML, z. B. 'titel: Text'; Doppelpunkte in Texten in "
-                           "Anführungszeichen setzen") from exc
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        line = (node.start_mark.line + 1 + offset) if node is not None else 1 + offset
-        raise _fail(path, line, "Kopfbereich ist keine Liste von Feldern",
-                           "Zeilen der Form 'feld: wert'")
-    lines: dict[KeyPath, int] = {}
-    if node is not None:
-        _collect_lines(node, (), lines)
-    lines = {k: v + offset for k, v in lines.items()}
+    parsed = _parse_header(header)
+    if isinstance(parsed, _Problem):
+        raise _fail(path, parsed.line + offset, parsed.message, parsed.expected)
+    data, lines = copy.deepcopy(parsed[0]), {k: v + offset for k, v in parsed[1].items()}
     body_start = closing.end()
     rest = text[body_start:]
     body = rest.lstrip("\n")

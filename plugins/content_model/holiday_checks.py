@@ -44,13 +44,7 @@ def check_holidays(content_root: Path, build_date: dt.date,
     holidays, engine_errors = collect_holidays(folder)
     problems = [ContentError(shown(Path(e.path), content_root), e.line, e.message)
                 for e in engine_errors]
-    for path in sorted(folder.glob("*/*.*.md")):
-        key = path.name.split(".")[0]
-        if not (path.parent / f"{key}.md").is_file():
-            problems.append(ContentError(
-                shown(path, content_root), 1,
-                f"Übersetzung ohne deutsches Original {path.parent.name}/{key}.md",
-                f"eine Datei content/inka/{path.parent.name}/{key}.md"))
+    # Translations <key>.<lang>.md are checked by the loader too (inka_engine.translations).
     soon = build_date + dt.timedelta(days=CONFIRM_AHEAD_DAYS - 1)
     for occ in occurrences(holidays, build_date, soon):
         if not occ.may_move or occ.holiday is None or occ.holiday.path is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -69,6 +70,7 @@ def _alt(token: Any) -> str:
     return "".join(child.content for child in token.children or [])
 
 
+@lru_cache(maxsize=4096)  # the same bodies again: preview rebuilds, tests
 def scan(body: str, body_line: int) -> Scan:
     """Headings and links of ``body``; ``body_line`` is the file line of the body's first line."""
     lines = body.split("\n")

@@ -10,10 +10,11 @@ from pathlib import Path
 from content_model.check import build_date_from_env
 from content_model.confirm_date import add_confirmed
 from content_model.scaffold import Request, ScaffoldError, create
+from content_model.translation_scaffold import create_translation
 
 __all__ = ["ScaffoldError", "run"]
 
-KINDS = ("news", "event", "topic", "holiday-date")
+KINDS = ("news", "event", "topic", "holiday-date", "translation")
 
 #: What each kind needs, with the German question (asked only when the option is missing).
 QUESTIONS: dict[str, list[tuple[str, str]]] = {
@@ -33,6 +34,8 @@ QUESTIONS: dict[str, list[tuple[str, str]]] = {
                      ("source", "Quelle (wer hat das Datum bekannt gegeben?)")],
 }
 TRANSLATION = [("slug", "slug des deutschen Originals"), ("title", "übersetzter Titel")]
+TRANSLATION_OF = [("of", "Pfad der deutschen Datei (z. B. content/pages/kontakt.md)"),
+                  ("lang", "Sprache der Übersetzung (en, tr, ar, uk, pl)")]
 
 
 def _ask(values: dict[str, str], questions: list[tuple[str, str]],
@@ -48,6 +51,17 @@ def run(content_root: Path, kind: str, values: dict[str, str], *, interactive: b
     if kind not in KINDS:
         raise ScaffoldError(f"unbekannte Art {kind!r} (eine von {', '.join(KINDS)})")
     values = dict(values)
+    if kind == "translation":
+        if values.get("lang") == "de":
+            values["lang"] = ""
+        if interactive:
+            _ask(values, TRANSLATION_OF, prompt)
+        if not values.get("of"):
+            raise ScaffoldError("--of fehlt (der Pfad der deutschen Datei, z. B. "
+                                "--of content/pages/kontakt.md --lang tr)")
+        if not values.get("lang"):
+            raise ScaffoldError("--lang fehlt (die Sprache der Übersetzung: en, tr, ar, uk, pl)")
+        return create_translation(content_root, values["of"], values["lang"])
     if interactive:
         translation = kind != "holiday-date" and values.get("lang", "de") != "de"
         _ask(values, TRANSLATION if translation else QUESTIONS[kind], prompt)

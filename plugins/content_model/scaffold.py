@@ -13,8 +13,10 @@ import yaml
 
 from content_model.errors import ContentErrors
 from content_model.frontmatter import parse_front_matter
+from content_model.mark_current import with_source_hash
 from content_model.schema import LANGUAGES, SLUG_RE, kind_for_path, parse_when
 from content_model.slugs import slugify
+from content_model.source_hash import file_hash
 
 FOLDERS = {"news": "news", "event": "events", "topic": "pages/themen"}
 TODO = "[Bitte ergänzen: {}]"
@@ -232,6 +234,7 @@ def _translation(req: Request, content_root: Path) -> tuple[str, str]:
         text = re.sub(r"^title:.*$", lambda _m: f"title: {quote(req.title)}", text, count=1,
                       flags=re.MULTILINE)
     text = text.replace("---\n", "---\n" + note, 1)
+    text = with_source_hash(text, file_hash(original, req.kind))  # the version translated
     rel = original.relative_to(content_root).as_posix()
     return f"{rel[:-3]}.{req.lang}.md", text
 

@@ -13,7 +13,11 @@ from babel import Locale
 
 from content_model.duration import parse_duration
 from content_model.errors import ContentError
+from content_model.files import inside, template_exists
 from content_model.frontmatter import FrontMatter
+from content_model.images import image_file, image_problem
+from content_model.slugs import slugify
+from content_model.source_hash import HASH_RE
 
 LANGUAGES = ("de", "en", "tr", "ar", "uk", "pl")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -21,7 +25,7 @@ _DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?$"
 
 KINDS = ("topic", "page", "news", "event")
 
-COMMON = {"title", "slug", "lang", "summary", "translation_reviewed", "template"}
+COMMON = {"title", "slug", "lang", "summary", "translation_reviewed", "template", "source_hash"}
 FIELDS: dict[str, set[str]] = {
     "topic": COMMON | {"order", "parent", "contact"},
     "page": COMMON,
@@ -99,8 +103,11 @@ def _common(fm: FrontMatter, errors: list[ContentError], kind: str) -> None:
         errors.append(ContentError(fm.path, 1, "Pflichtfeld 'slug' fehlt",
                                    "z. B. 'slug: sprachmittlung'"))
     elif not isinstance(slug, str) or not SLUG_RE.match(slug):
+        suggestion = slugify(str(slug))
+        example = (f"slug: {suggestion}" if SLUG_RE.match(suggestion)
+                   else "z. B. 'internationale-woche'")
         errors.append(fm.error(("slug",), f"ungültiger slug {slug!r}",
-                               "nur a-z, 0-9 und Bindestriche, z. B. 'internationale-woche'"))
+                               f"nur a-z, 0-9 und Bindestriche: {example}"))
     lang = fm.data.get("lang", "de")
     if lang not in LANGUAGES:
         errors.append(fm.error(("lang",), f"unbekannte Sprache {lang!r}",
@@ -109,6 +116,17 @@ def _common(fm: FrontMatter, errors: list[ContentError], kind: str) -> None:
     if reviewed is not None and not isinstance(reviewed, bool):
         errors.append(fm.error(("translation_reviewed",), "'translation_reviewed' muss true "
                                "oder false sein", "true oder false"))
+    template = fm.data.get("template")
+    if template is not None and not (isinstance(template, str) and template_exists(template)):
+        errors.append(fm.error(("template",), f"Vorlage {template!r} gibt es nicht",
+                               "den Namen einer Vorlage aus theme/templates/ ohne .html, "
+                               "z. B. 'page', oder das Feld weglassen"))
+    source_hash = fm.data.get("source_hash")
+    if source_hash is not None and (not isinstance(source_hash, str)
+                                    or not HASH_RE.match(source_hash)):
+        errors.append(fm.error(("source_hash",), f"ungültiger source_hash {source_hash!r}",
+                               "nur das Werkzeug schreibt ihn: 'invoke translations "
+                               "--mark-current <datei>'"))
 
 
 def _mapping(fm: FrontMatter, errors: list[ContentError], key: str, allowed: set[str],
@@ -217,6 +235,38 @@ def _event_duration(fm: FrontMatter, errors: list[ContentError], start: Any, end
                                "'duration: \"2:00\"' (Stunden:Minuten)"))
 
 
+def local_time_problem(when: dt.datetime, zone: ZoneInfo) -> str | None:
+    """'gap' for a wall-clock time the clock skips (spring forward), 'twice' for one it shows
+    twice (autumn back), None for an ordinary time."""
+    first, second = when.replace(tzinfo=zone, fold=0), when.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return None
+    back = first.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None)
+    return "gap" if back != when else "twice"
+
+
+def _clock_change(fm: FrontMatter, errors: list[ContentError], key: str,
+                  when: dt.date | dt.datetime | None, zone: ZoneInfo) -> None:
+    """The spring-forward gap is an error (the time does not exist); the autumn hour that
+    happens twice is a warning that asks which one is meant."""
+    if not isinstance(when, dt.datetime):
+        return
+    problem = local_time_problem(when, zone)
+    clock, day = when.strftime("%H:%M"), when.date().isoformat()
+    if problem == "gap":
+        later = when.replace(tzinfo=zone).astimezone(dt.UTC).astimezone(zone)
+        errors.append(fm.error(
+            (key,), f"'{key}': {clock} Uhr am {day} gibt es in {zone.key} nicht (Umstellung auf "
+            "die Sommerzeit: die Uhr springt über diese Stunde)",
+            f"eine Uhrzeit davor oder danach, z. B. {later.strftime('%H:%M')}"))
+    elif problem == "twice":
+        errors.append(fm.error(
+            (key,), f"'{key}': {clock} Uhr am {day} gibt es in {zone.key} zweimal (Umstellung "
+            "auf die Winterzeit: die Uhr wird eine Stunde zurückgestellt)",
+            "welche ist gemeint? Der Kalender nimmt die erste (Sommerzeit); sonst eine andere "
+            "Uhrzeit wählen oder es in 'time_note' sagen", warning=True))
+
+
 def _event(fm: FrontMatter, errors: list[ContentError]) -> None:
     _date(fm, errors, "date")
     start = _date(fm, errors, "start")
@@ -235,10 +285,13 @@ def _event(fm: FrontMatter, errors: list[ContentError]) -> None:
                                    "'timezone: Europe/Berlin'"))
     else:
         try:
-            ZoneInfo(str(tz))
+            zone = ZoneInfo(str(tz))
         except (ZoneInfoNotFoundError, ValueError):
             errors.append(fm.error(("timezone",), f"unbekannte Zeitzone {tz!r}",
                                    "'Europe/Berlin'"))
+        else:
+            _clock_change(fm, errors, "start", start, zone)
+            _clock_change(fm, errors, "end", end, zone)
     if "location" not in fm.data:
         errors.append(ContentError(fm.path, 1, "Pflichtfeld 'location' fehlt",
                                    "'location:' mit 'name:' (und 'address:'), oder "
@@ -280,7 +333,23 @@ def validate(fm: FrontMatter, kind: str, content_root: Path | None = None) -> li
     _KIND_CHECKS[kind](fm, errors)
     image = fm.data.get("image")
     if content_root is not None and isinstance(image, str) and image.strip():
-        if not (content_root / image).is_file():
+        source = content_root / image_file(image)
+        problem = image_problem(source) if source.is_file() else "nicht gefunden"
+        if problem == "nicht gefunden":
             errors.append(fm.error(("image",), f"Bild {image!r} nicht gefunden",
                                    "ein Pfad unterhalb von content/, z. B. images/foto.jpg"))
+        elif problem:
+            errors.append(fm.error(("image",), f"Bild {image!r}: {problem}",
+                                   "ein Foto oder eine Grafik als .jpg, .png oder .webp; eine "
+                                   "umbenannte Datei im Bildprogramm neu speichern"))
+    _paths_inside(fm, errors, content_root)
     return errors
+
+
+def _paths_inside(fm: FrontMatter, errors: list[ContentError], content_root: Path | None) -> None:
+    image = fm.data.get("image")
+    if content_root is None or not isinstance(image, str) or not image.strip():
+        return
+    if not inside(content_root / image_file(image), content_root / "images"):
+        errors.append(fm.error(("image",), f"Bild {image!r} liegt nicht in content/images/",
+                               "ein Bild aus content/images/, z. B. images/foto.jpg"))

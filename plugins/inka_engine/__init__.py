@@ -13,7 +13,17 @@ from .constants import COMMUNITIES, DEFAULT_UID_DOMAIN, LANGUAGES
 from .engine import Omission, clear_caches, holiday_occurrences, occurrences, rule_dates
 from .errors import ContentError, ContentErrors
 from .loader import collect_holidays, load_holiday, load_holidays
-from .model import Alternative, Confirmed, Holiday, Native, Occurrence, Rule, Variant
+from .model import (
+    Alternative,
+    Confirmed,
+    Holiday,
+    HolidayTexts,
+    Native,
+    Occurrence,
+    Rule,
+    Translation,
+    Variant,
+)
 from .rules import KINDS
 
 __all__ = [
@@ -26,10 +36,12 @@ __all__ = [
     "ContentError",
     "ContentErrors",
     "Holiday",
+    "HolidayTexts",
     "Native",
     "Occurrence",
     "Omission",
     "Rule",
+    "Translation",
     "Variant",
     "clear_caches",
     "collect_holidays",

@@ -38,7 +38,7 @@ class Omission:
     cycles: tuple[int, ...]
 
     def __str__(self) -> str:
-        return (f"{self.community}/{self.key}: {len(self.cycles)} occurrence(s) omitted "
+        return (f"{self.community}/{self.key}: {len(self.cycles)} Termin(e) ausgelassen "
                 f"({_spans(self.cycles)}): {self.reason}")
 
 
@@ -91,7 +91,7 @@ def _computed(rule: Rule, start: date, end: date,
         if result is None:
             continue
         if not kind.years[0] <= result.start.year <= kind.years[1]:
-            omit(f"outside the years {kind.years[0]}–{kind.years[1]} of rule kind "
+            omit(f"außerhalb der Jahre {kind.years[0]}–{kind.years[1]} der Regelart "
                  f"'{kind.name}'", cycle)
             continue
         found.setdefault(result.occurrence, result)
@@ -131,8 +131,8 @@ def holiday_occurrences(holiday: Holiday, start: date, end: date,
     for entry in standalone:
         number = cycle_of(kind, entry.start)
         if number in computed:
-            log.warning("%s: confirmed date %s is too far from the rule's date %s of the same "
-                        "occurrence; ignored", holiday.path or holiday.ident, entry.start,
+            log.warning("%s: bestätigtes Datum %s liegt zu weit vom Datum der Regel %s desselben "
+                        "Termins; nicht verwendet", holiday.path or holiday.ident, entry.start,
                         computed[number].start)
             continue
         result.append(_occurrence(holiday, number, None, entry))

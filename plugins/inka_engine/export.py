@@ -10,6 +10,7 @@ from typing import Any
 
 from .constants import DEFAULT_LANGUAGE
 from .model import Occurrence
+from .texts import source_text
 
 FIELDS: tuple[str, ...] = (
     "id", "community", "key", "name", "start", "end", "begins_evening_before", "evening",
@@ -49,7 +50,7 @@ def row(occ: Occurrence, lang: str = DEFAULT_LANGUAGE, site_url: str = "",
         "status": occ.status,
         "variance_days": occ.variance_days,
         "url": holiday_url(occ, site_url, lang),
-        "source": occ.source,
+        "source": source_text(occ.source, lang),
         "uid": f"{occ.uid}@{uid_domain}" if uid_domain else occ.uid,
     }
     return {name: values[name] for name in fields}
@@ -62,6 +63,17 @@ def to_json(occurrences: Iterable[Occurrence], lang: str = DEFAULT_LANGUAGE,
     data = {**extra, "holidays": [row(o, lang, site_url, fields, uid_domain)
                                   for o in occurrences]}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+#: A spreadsheet reads a cell that starts with one of these as a formula (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula gets a leading ``'`` (shown as text)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def to_csv(occurrences: Iterable[Occurrence], lang: str = DEFAULT_LANGUAGE,
@@ -78,7 +90,7 @@ def to_csv(occurrences: Iterable[Occurrence], lang: str = DEFAULT_LANGUAGE,
                 values[flag] = "true" if values[flag] else "false"
         if "evening" in values and values["evening"] is None:
             values["evening"] = ""
-        writer.writerow(values)
+        writer.writerow({key: spreadsheet_safe(value) for key, value in values.items()})
     return buffer.getvalue().encode("utf-8-sig")
 
 

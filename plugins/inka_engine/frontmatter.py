@@ -42,7 +42,7 @@ def read_front_matter(path: Path) -> FrontMatter:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as why:
-        raise ContentError(path, 1, f"cannot read file: {why} (expected UTF-8 text)") from why
+        raise ContentError(path, 1, f"Datei nicht lesbar: {why} (Text in UTF-8)") from why
     try:
         parsed = parse_front_matter(text, str(path))
     except _ParseErrors as why:

@@ -1,22 +1,21 @@
 """Load ``content/inka/<community>/<key>.md`` into :class:`Holiday` objects, reporting every
-content problem of every file as ``path:line: what is wrong (what was expected)``."""
+content problem of every file as ``path:line: was falsch ist (was erwartet wird)`` (German:
+editors read it). Translations ``<key>.<lang>.md`` are read by :mod:`.translations`."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from .constants import BEGINS, COMMUNITIES, CONFIRM_SLACK_DAYS, LANGUAGES
+from .constants import BEGINS, COMMUNITIES, CONFIRM_SLACK_DAYS, DEFAULT_LANGUAGE, LANGUAGES
 from .engine import _computed
 from .errors import ContentError, ContentErrors
 from .frontmatter import FrontMatter, read_front_matter
 from .model import Confirmed, Holiday, Native, Rule, Variant
 from .rules import KINDS, cycle_of
-
-log = logging.getLogger("inka_engine")
+from .translations import attach_translations, is_translation
 
 #: Years a ``confirmed:`` date may have: the years the rule kinds compute, with a margin.
 CONFIRMED_YEARS = (1800, 2200)
@@ -47,30 +46,30 @@ def _parse_date(value: Any) -> date | None:
 
 def _rule(raw: Any, problems: _Problems, *where: str | int) -> Rule | None:
     if not isinstance(raw, Mapping):
-        problems.add(f"invalid rule {raw!r} (expected a mapping with 'kind' and its fields)",
+        problems.add(f"ungültige Regel {raw!r} (kind und die Felder dieser Regelart)",
                      *where)
         return None
     kind_name = raw.get("kind")
     if kind_name is None:
-        problems.add(f"rule has no 'kind' (expected one of: {', '.join(KINDS)})", *where)
+        problems.add(f"Regel ohne kind (eines von {', '.join(KINDS)})", *where)
         return None
     kind = KINDS.get(kind_name)
     if kind is None:
-        problems.add(f"unknown rule kind {kind_name!r} (expected one of: {', '.join(KINDS)})",
+        problems.add(f"unbekannte Regelart {kind_name!r} (eine von {', '.join(KINDS)})",
                      *where, "kind")
         return None
     ok = True
     known = {f.name for f in kind.fields}
     for name in raw:
         if name != "kind" and name not in known:
-            problems.add(f"unknown field {name!r} for rule kind {kind_name!r} "
-                         f"(expected: {', '.join(sorted(known))})", *where, name)
+            problems.add(f"unbekanntes Feld {name!r} für die Regelart {kind_name!r} "
+                         f"(erlaubt: {', '.join(sorted(known))})", *where, name)
             ok = False
     for spec in kind.fields:
         if spec.name not in raw:
             if spec.required:
-                problems.add(f"rule kind {kind_name!r} needs field {spec.name!r} "
-                             f"(expected: {', '.join(f.name for f in kind.fields if f.required)})",
+                problems.add(f"der Regelart {kind_name!r} fehlt das Feld {spec.name!r} "
+                             f"({', '.join(f.name for f in kind.fields if f.required)})",
                              *where)
                 ok = False
             continue
@@ -90,11 +89,11 @@ def _rule(raw: Any, problems: _Problems, *where: str | int) -> Rule | None:
 
 
 def _int_field(data: Mapping[str, Any], name: str, problems: _Problems, *, lo: int, hi: int,
-               what: str = "days") -> int | None:
+               what: str = "Tage") -> int | None:
     value = data.get(name)
     if not _is_int(value) or not lo <= value <= hi:
-        problems.add(f"invalid {name} {value!r} (expected {what}, a whole number {lo}–{hi})",
-                     name)
+        problems.add(f"ungültiger Wert {value!r} für {name} ({what}, eine ganze Zahl "
+                     f"von {lo} bis {hi})", name)
         return None
     return int(value)
 
@@ -102,21 +101,21 @@ def _int_field(data: Mapping[str, Any], name: str, problems: _Problems, *, lo: i
 def _names(data: Mapping[str, Any], problems: _Problems) -> dict[str, str]:
     raw = data.get("names")
     if not isinstance(raw, Mapping):
-        problems.add(f"invalid names {raw!r} (expected a mapping with {', '.join(LANGUAGES)})",
-                     "names")
+        problems.add(f"ungültige names {raw!r} (je eine Zeile für "
+                     f"{', '.join(LANGUAGES)})", "names")
         return {}
     names: dict[str, str] = {}
     for lang in LANGUAGES:
         value = raw.get(lang)
         if not isinstance(value, str) or not value.strip():
-            problems.add(f"missing language {lang!r} in names (expected a name in each of: "
+            problems.add(f"Sprache {lang!r} fehlt in names (ein Name in jeder Sprache: "
                          f"{', '.join(LANGUAGES)})", "names", lang)
         else:
             names[lang] = value.strip()
     for lang in raw:
         if lang not in LANGUAGES:
-            problems.add(f"unknown language {lang!r} in names (expected: {', '.join(LANGUAGES)})",
-                         "names", lang)
+            problems.add(f"unbekannte Sprache {lang!r} in names ("
+                         f"{', '.join(LANGUAGES)})", "names", lang)
     return names
 
 
@@ -125,19 +124,19 @@ def _confirmed(data: Mapping[str, Any], problems: _Problems) -> tuple[Confirmed,
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        problems.add("invalid confirmed (expected a list of {start: YYYY-MM-DD, source: ...})",
-                     "confirmed")
+        problems.add("ungültiges confirmed (eine Liste mit Einträgen "
+                     "{start: JJJJ-MM-TT, source: …})", "confirmed")
         return ()
     entries: list[Confirmed] = []
     for i, item in enumerate(raw):
         if not isinstance(item, Mapping):
-            problems.add(f"invalid confirmed entry {item!r} (expected start: YYYY-MM-DD and "
-                         "source: text)", "confirmed", i)
+            problems.add(f"ungültiger Eintrag {item!r} in confirmed (start: JJJJ-MM-TT "
+                         "und source: Text)", "confirmed", i)
             continue
         start = _parse_date(item.get("start"))
         if start is None:
-            problems.add(f"invalid date {item.get('start')!r} in confirmed "
-                         "(expected an existing date YYYY-MM-DD)", "confirmed", i, "start")
+            problems.add(f"ungültiges Datum {item.get('start')!r} in confirmed "
+                         "(ein existierendes Datum JJJJ-MM-TT)", "confirmed", i, "start")
         elif not CONFIRMED_YEARS[0] <= start.year <= CONFIRMED_YEARS[1]:
             problems.add(f"Jahr {start.year} im bestätigten Datum {start} liegt außerhalb des "
                          f"Kalenders (erwartet: ein Jahr {CONFIRMED_YEARS[0]}–"
@@ -145,11 +144,11 @@ def _confirmed(data: Mapping[str, Any], problems: _Problems) -> tuple[Confirmed,
             start = None
         source = item.get("source")
         if not isinstance(source, str) or not source.strip():
-            problems.add("confirmed entry without source (expected who announced or published "
-                         "the date)", "confirmed", i, "source")
+            problems.add("Eintrag in confirmed ohne source (wer das Datum angekündigt "
+                         "oder veröffentlicht hat)", "confirmed", i, "source")
         for extra in item:
             if extra not in ("start", "source"):
-                problems.add(f"unknown field {extra!r} in confirmed (expected start, source)",
+                problems.add(f"unbekanntes Feld {extra!r} in confirmed (erlaubt: start, source)",
                              "confirmed", i, extra)
         if start is not None and isinstance(source, str) and source.strip():
             entries.append(Confirmed(start, source.strip(), problems.fm.line("confirmed", i)))
@@ -161,35 +160,37 @@ def _variants(data: Mapping[str, Any], problems: _Problems) -> tuple[Variant, ..
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        problems.add("invalid variants (expected a list of {rule: ..., who: ...})", "variants")
+        problems.add("ungültiges variants (eine Liste mit Einträgen {rule: …, who: …})",
+                     "variants")
         return ()
     found: list[Variant] = []
     for i, item in enumerate(raw):
         if not isinstance(item, Mapping):
-            problems.add(f"invalid variant {item!r} (expected rule and who)", "variants", i)
+            problems.add(f"ungültiger Eintrag {item!r} in variants (rule und who)",
+                         "variants", i)
             continue
         for extra in item:
             if extra not in ("rule", "who", "from_year", "until_year", "duration"):
-                problems.add(f"unknown field {extra!r} in variant (expected rule, who, "
+                problems.add(f"unbekanntes Feld {extra!r} in variants (erlaubt: rule, who, "
                              "from_year, until_year, duration)", "variants", i, extra)
         rule = _rule(item.get("rule"), problems, "variants", i, "rule")
         who = item.get("who")
         if not isinstance(who, str) or not who.strip():
-            problems.add("variant without who (expected the tradition that uses this date)",
-                         "variants", i)
+            problems.add("Eintrag in variants ohne who (die Tradition, die dieses Datum "
+                         "feiert)", "variants", i)
             who = None
         years: dict[str, int | None] = {}
         for name in ("from_year", "until_year"):
             value = item.get(name)
             if value is not None and not (_is_int(value) and 1900 <= value <= 2100):
-                problems.add(f"invalid {name} {value!r} (expected a year 1900–2100)",
-                             "variants", i, name)
+                problems.add(f"ungültiger Wert {value!r} für {name} (ein Jahr von 1900 bis "
+                             "2100)", "variants", i, name)
                 value = None
             years[name] = value
         duration = item.get("duration")
         if duration is not None and not (_is_int(duration) and 1 <= duration <= 60):
-            problems.add(f"invalid duration {duration!r} (expected days, 1–60)",
-                         "variants", i, "duration")
+            problems.add(f"ungültiger Wert {duration!r} für duration (Tage, eine ganze "
+                         "Zahl von 1 bis 60)", "variants", i, "duration")
             duration = None
         if rule is not None and who is not None:
             found.append(Variant(rule, who.strip(), years["from_year"], years["until_year"],
@@ -215,15 +216,15 @@ def _check_confirmed_fit(holiday: Holiday, problems: _Problems) -> None:
                 distance = abs((computed[number].start - entry.start).days)
                 problems.errors.append(ContentError(
                     problems.fm.path, entry.line,
-                    f"confirmed date {entry.start} is {distance} days from the rule's date "
-                    f"{computed[number].start} (expected within variance_days + "
-                    f"{CONFIRM_SLACK_DAYS} = {window} days)"))
+                    f"bestätigtes Datum {entry.start} liegt {distance} Tage vom Datum der Regel "
+                    f"{computed[number].start} entfernt (höchstens variance_days + "
+                    f"{CONFIRM_SLACK_DAYS} = {window} Tage)"))
                 continue
         if number in seen:
             problems.errors.append(ContentError(
                 problems.fm.path, entry.line,
-                f"second confirmed date {entry.start} for the occurrence of {seen[number].start} "
-                "(expected one confirmed date per occurrence)"))
+                f"zweites bestätigtes Datum {entry.start} für den Termin vom {seen[number].start} "
+                "(ein bestätigtes Datum je Termin)"))
         seen[number] = entry
 
 
@@ -236,40 +237,41 @@ def load_holiday(path: Path) -> tuple[Holiday | None, list[ContentError]]:
     problems = _Problems(fm)
     data = fm.data
     if not isinstance(data, Mapping):
-        problems.add("front matter is not a mapping (expected 'field: value' lines)")
+        problems.add("Kopfbereich ist keine Liste von Feldern (Zeilen 'feld: wert')")
         return None, problems.errors
     for name in REQUIRED:
         if name not in data:
-            problems.add(f"missing field {name!r} (expected: {', '.join(REQUIRED)})")
+            problems.add(f"Pflichtfeld {name!r} fehlt ({', '.join(REQUIRED)})")
     folder = path.parent.name
     stem = path.name[: -len(".md")] if path.name.endswith(".md") else path.stem
     if folder not in COMMUNITIES:
-        problems.add(f"unknown community folder {folder!r} (expected one of: "
+        problems.add(f"unbekannter Gemeinschaftsordner {folder!r} (einer von "
                      f"{', '.join(COMMUNITIES)})")
     community = data.get("community")
     if "community" in data:
         if community not in COMMUNITIES:
-            problems.add(f"unknown community {community!r} (expected one of: "
+            problems.add(f"unbekannte Gemeinschaft {community!r} (eine von "
                          f"{', '.join(COMMUNITIES)})", "community")
         elif community != folder:
-            problems.add(f"community {community!r} does not match the folder {folder!r} "
-                         f"(expected community: {folder})", "community")
+            problems.add(f"community {community!r} passt nicht zum Ordner {folder!r} "
+                         f"(community: {folder})", "community")
     key = data.get("key")
     if "key" in data and key != stem:
-        problems.add(f"key {key!r} does not match the file name {path.name!r} "
-                     f"(expected key: {stem})", "key")
+        problems.add(f"key {key!r} passt nicht zum Dateinamen {path.name!r} "
+                     f"(key: {stem})", "key")
     title = data.get("title")
     if "title" in data and (not isinstance(title, str) or not title.strip()):
-        problems.add(f"invalid title {title!r} (expected the German display name)", "title")
-    lang = data.get("lang", "de")
-    if lang not in LANGUAGES:
-        problems.add(f"invalid lang {lang!r} (expected one of: {', '.join(LANGUAGES)})", "lang")
+        problems.add(f"ungültiger title {title!r} (der deutsche Name)", "title")
+    lang = data.get("lang", DEFAULT_LANGUAGE)
+    if lang != DEFAULT_LANGUAGE:
+        problems.add(f"ungültige lang {lang!r} (de – die deutsche Originaldatei)",
+                     "lang")
     names = _names(data, problems) if "names" in data else {}
     rule = _rule(data["rule"], problems, "rule") if "rule" in data else None
     duration = _int_field(data, "duration", problems, lo=1, hi=60) if "duration" in data else None
     begins = data.get("begins")
     if "begins" in data and begins not in BEGINS:
-        problems.add(f"invalid begins {begins!r} (expected one of: {', '.join(BEGINS)})",
+        problems.add(f"ungültiger Wert {begins!r} für begins ({', '.join(BEGINS)})",
                      "begins")
     variance = (_int_field(data, "variance_days", problems, lo=0, hi=30)
                 if "variance_days" in data else None)
@@ -280,10 +282,11 @@ def load_holiday(path: Path) -> tuple[Holiday | None, list[ContentError]]:
                 and isinstance(raw_native.get("lang"), str)):
             native = Native(raw_native["text"], raw_native["lang"])
         else:
-            problems.add("invalid native (expected text: ... and lang: BCP 47 tag)", "native")
+            problems.add("ungültiges native (text: … und lang: Sprachkürzel nach BCP 47)",
+                         "native")
     summary = data.get("summary", "")
     if not isinstance(summary, str):
-        problems.add(f"invalid summary {summary!r} (expected plain text)", "summary")
+        problems.add(f"ungültige summary {summary!r} (einfacher Text)", "summary")
         summary = ""
     confirmed = _confirmed(data, problems)
     variants = _variants(data, problems)
@@ -311,34 +314,30 @@ def load_holiday(path: Path) -> tuple[Holiday | None, list[ContentError]]:
     return (None if problems.errors else holiday), problems.errors
 
 
-def _is_translation(path: Path) -> bool:
-    parts = path.name.split(".")
-    return len(parts) == 3 and parts[1] in LANGUAGES
-
-
 def collect_holidays(content_dir: Path) -> tuple[list[Holiday], list[ContentError]]:
-    """Load every holiday under ``content_dir`` (``content/inka``); never raises for content.
-
-    Translation files ``<key>.<lang>.md`` are skipped here. Returns the holidays that loaded
-    cleanly and the problems of all files.
-    """
+    """Load every holiday under ``content_dir`` (``content/inka``) with its translations
+    (``<key>.<lang>.md``); never raises for content. Returns the holidays that loaded cleanly
+    and the problems of all files."""
     content_dir = Path(content_dir)
     holidays: list[Holiday] = []
     errors: list[ContentError] = []
     if not content_dir.is_dir():
-        return [], [ContentError(content_dir, 0, "holiday folder not found (expected "
-                                                "content/inka/<community>/<key>.md files)")]
+        return [], [ContentError(content_dir, 0, "Ordner der Feiertage nicht gefunden ("
+                                                "Dateien content/inka/<gemeinschaft>/<key>.md)")]
+    translation_files: list[Path] = []
     for path in sorted(content_dir.glob("*/*.md")):
-        if _is_translation(path):
-            log.debug("skipping translation %s", path)
+        if is_translation(path):
+            translation_files.append(path)
             continue
         holiday, problems = load_holiday(path)
         errors.extend(problems)
         if holiday is not None:
             holidays.append(holiday)
     for path in sorted(p for p in content_dir.glob("*.md")):
-        errors.append(ContentError(path, 1, "holiday file outside a community folder "
-                                            "(expected content/inka/<community>/<key>.md)"))
+        errors.append(ContentError(path, 1, "Feiertagsdatei außerhalb eines Gemeinschaftsordners "
+                                            "(content/inka/<gemeinschaft>/<key>.md)"))
+    holidays, problems = attach_translations(holidays, translation_files)
+    errors.extend(problems)
     return holidays, errors
 
 

@@ -71,6 +71,45 @@ class Native:
     lang: str
 
 
+@dataclass(frozen=True)
+class Translation:
+    """One translation file ``<key>.<lang>.md``: the texts residents read, in ``lang``.
+
+    ``variants`` are the translated ``who`` texts, in the order of the German ``variants``."""
+
+    lang: str
+    summary: str
+    body: str
+    variants: tuple[str, ...] = ()
+    reviewed: bool = False
+    path: Path | None = None
+    source_hash: str | None = None
+
+
+@dataclass(frozen=True)
+class HolidayTexts:
+    """A holiday's texts for a reader of ``requested``: the translation if there is one, else
+    the German original (``fallback`` is then true and ``lang`` is ``"de"``)."""
+
+    requested: str
+    lang: str
+    summary: str
+    body: str
+    #: German ``who`` → ``who`` in :attr:`lang`.
+    who_texts: Mapping[str, str]
+    reviewed: bool
+    path: Path | None
+
+    @property
+    def fallback(self) -> bool:
+        """True when the reader's language has no translation and the texts are German."""
+        return self.lang != self.requested
+
+    def who(self, german: str) -> str:
+        """A variant's ``who`` (given in German) in :attr:`lang`."""
+        return self.who_texts.get(german, german)
+
+
 @dataclass(frozen=True, eq=False)
 class Holiday:
     """One holiday file: ``content/inka/<community>/<key>.md``."""
@@ -96,6 +135,21 @@ class Holiday:
     night: bool = False
     #: The first year the holiday exists (Gregorian); nothing is generated before it.
     since: int | None = None
+
+    #: Translations by language (``<key>.<lang>.md``), attached by the loader.
+    translations: Mapping[str, Translation] = field(default_factory=dict)
+
+    def texts(self, lang: str = DEFAULT_LANGUAGE) -> HolidayTexts:
+        """Summary, explanation and variant notes for a reader of ``lang``: its translation,
+        else the German original (then ``.fallback`` is true and ``.lang`` is ``"de"``)."""
+        found = self.translations.get(lang) if lang != DEFAULT_LANGUAGE else None
+        if found is None:
+            return HolidayTexts(lang, DEFAULT_LANGUAGE, self.summary, self.body,
+                                {v.who: v.who for v in self.variants}, True, self.path)
+        return HolidayTexts(lang, found.lang, found.summary, found.body,
+                            dict(zip((v.who for v in self.variants), found.variants,
+                                     strict=False)),
+                            found.reviewed, found.path)
 
     @property
     def begins_evening_before(self) -> bool:

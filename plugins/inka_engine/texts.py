@@ -1,102 +1,133 @@
-"""The few feed texts the engine writes itself, in the six site languages."""
+"""The texts residents read in the engine's feeds: German msgids of the site's UI catalogues
+(``theme/translations/<lang>/LC_MESSAGES/messages.po``; ``invoke translations`` extracts them
+from this package). No Pelican: the catalogues are read with Babel."""
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
+from functools import cache
+from gettext import NullTranslations
+from pathlib import Path
+
+from babel import Locale
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
 from .constants import DEFAULT_LANGUAGE
 
-TEXTS: dict[str, dict[str, str]] = {
-    "estimated": {
-        "de": "(voraussichtlich)", "en": "(expected)", "tr": "(tahmini)", "ar": "(متوقع)",
-        "uk": "(орієнтовно)", "pl": "(przewidywany termin)",
-    },
-    "evening": {
-        "de": "Beginnt am Vorabend mit Sonnenuntergang.",
-        "en": "Begins at sunset on the evening before.",
-        "tr": "Bir önceki akşam gün batımında başlar.",
-        "ar": "يبدأ عند غروب الشمس في الليلة السابقة.",
-        "uk": "Починається із заходом сонця напередодні.",
-        "pl": "Zaczyna się o zachodzie słońca dzień wcześniej.",
-    },
-    "variance": {
-        "de": "Das Datum ist vorausberechnet und kann sich um bis zu {n} Tag(e) verschieben.",
-        "en": "The date is calculated in advance and may move by up to {n} day(s).",
-        "tr": "Tarih önceden hesaplanmıştır ve {n} güne kadar değişebilir.",
-        "ar": "التاريخ محسوب مسبقًا وقد يتغير بما يصل إلى {n} يوم.",
-        "uk": "Дату розраховано заздалегідь, вона може зміститися до {n} дн.",
-        "pl": "Data jest obliczona z wyprzedzeniem i może przesunąć się o {n} dn.",
-    },
-    "calendar_islamisch": {
-        "de": "Islamische Termine folgen dem Kalender der Diyanet/DITIB (wo noch nicht "
-              "veröffentlicht: vorausberechnet nach Diyanets eigenem Verfahren). Andere "
-              "Gemeinden können um einen Tag abweichen.",
-        "en": "Islamic dates follow the Diyanet/DITIB calendar (where not yet published: "
-              "calculated in advance with Diyanet's own method). Other communities may differ "
-              "by a day.",
-        "tr": "İslami tarihler Diyanet/DİTİB takvimine göredir (henüz yayımlanmamışsa "
-              "Diyanet'in kendi yöntemiyle önceden hesaplanmıştır). Diğer cemaatler bir gün "
-              "farklı olabilir.",
-        "ar": "تتبع المواعيد الإسلامية تقويم ديانت/ديتيب (وما لم يُنشر بعد محسوب مسبقًا "
-              "بطريقة ديانت نفسها). قد تختلف جماعات أخرى بيوم واحد.",
-        "uk": "Ісламські дати відповідають календарю Diyanet/DITIB (де його ще не "
-              "опубліковано, розраховано заздалегідь власним методом Diyanet). Інші громади "
-              "можуть відзначати на день раніше або пізніше.",
-        "pl": "Daty islamskie są zgodne z kalendarzem Diyanet/DITIB (jeśli nie został jeszcze "
-              "opublikowany: obliczone z wyprzedzeniem własną metodą Diyanet). Inne wspólnoty "
-              "mogą obchodzić święto dzień wcześniej lub później.",
-    },
-    "night": {
-        "de": "Nacht vom {evening} zum {start}",
-        "en": "night of {evening} to {start}",
-        "tr": "{evening} gecesi",
-        "ar": "ليلة {evening} إلى {start}",
-        "uk": "ніч з {evening} на {start}",
-        "pl": "noc z {evening} na {start}",
-    },
-    "eve": {
-        "de": "Vorabend: {holiday}",
-        "en": "Eve: {holiday}",
-        "tr": "Arife akşamı: {holiday}",
-        "ar": "عشية: {holiday}",
-        "uk": "Переддень: {holiday}",
-        "pl": "Wigilia święta: {holiday}",
-    },
-    "eve_description": {
-        "de": "{holiday} beginnt an diesem Abend mit Sonnenuntergang; der erste Festtag ist der "
-              "{day}.",
-        "en": "{holiday} begins at sunset this evening; the first day is {day}.",
-        "tr": "{holiday} bu akşam gün batımında başlar; ilk gün {day}.",
-        "ar": "يبدأ {holiday} عند غروب الشمس هذا المساء؛ اليوم الأول هو {day}.",
-        "uk": "{holiday} починається цього вечора із заходом сонця; перший день — {day}.",
-        "pl": "{holiday} zaczyna się tego wieczoru o zachodzie słońca; pierwszy dzień to {day}.",
-    },
-    "german": {
-        "de": "Erklärung", "en": "Explanation (in German)", "tr": "Açıklama (Almanca)",
-        "ar": "الشرح (بالألمانية)", "uk": "Пояснення (німецькою)",
-        "pl": "Objaśnienie (po niemiecku)",
-    },
-    "source": {
-        "de": "Quelle", "en": "Source", "tr": "Kaynak", "ar": "المصدر", "uk": "Джерело",
-        "pl": "Źródło",
-    },
-    "calname": {
-        "de": "INKA – Interkultureller Kalender Dortmund",
-        "en": "INKA – Intercultural Calendar Dortmund",
-        "tr": "INKA – Dortmund Kültürlerarası Takvim",
-        "ar": "إنكا – التقويم متعدد الثقافات في دورتموند",
-        "uk": "INKA – Міжкультурний календар Дортмунда",
-        "pl": "INKA – Międzykulturowy kalendarz Dortmundu",
-    },
-    "caldesc": {
-        "de": "Feiertage der Religionen und Gemeinschaften in Dortmund.",
-        "en": "Holidays of religions and communities in Dortmund.",
-        "tr": "Dortmund'daki dinlerin ve toplulukların bayram ve özel günleri.",
-        "ar": "أعياد الأديان والجماعات في دورتموند.",
-        "uk": "Свята релігій і громад у Дортмунді.",
-        "pl": "Święta religii i wspólnot w Dortmundzie.",
-    },
+#: The repository (``plugins/inka_engine/texts.py`` → two folders up); the site passes its own.
+REPO = Path(__file__).resolve().parents[2]
+
+#: A language's catalogue: ``catalog("tr").gettext(msgid)``.
+Catalog = Callable[[str], NullTranslations]
+
+
+def N_(message: str) -> str:
+    """Mark a msgid for extraction (``invoke translations``); translated where it is shown."""
+    return message
+
+
+#: Named texts of the feeds (the same msgids as on the pages where a page shows them too).
+MESSAGES: dict[str, str] = {
+    "estimated": N_("(voraussichtlich)"),
+    "evening": N_("Beginnt am Vorabend mit Sonnenuntergang."),
+    "calendar_islamisch": N_(
+        "Islamische Termine folgen dem Kalender der Diyanet/DITIB (wo noch nicht "
+        "veröffentlicht: vorausberechnet nach Diyanets eigenem Verfahren). Andere Gemeinden "
+        "können um einen Tag abweichen."),
+    "german": N_("Erklärung (auf Deutsch)"),
+    "calname": N_("INKA – Interkultureller Kalender Dortmund"),
+    "caldesc": N_("Feiertage der Religionen und Gemeinschaften in Dortmund"),
+    "confirmed": N_("bestätigt – Quelle: %(source)s"),
+    "basis": N_("Grundlage der Berechnung: %(sources)s."),
+    "night": N_("Nacht vom %(evening)s zum %(start)s"),
+    "eve": N_("Vorabend: %(holiday)s"),
+    "eve_description": N_("%(holiday)s beginnt an diesem Abend mit Sonnenuntergang; der erste "
+                          "Festtag ist der %(day)s."),
+}
+#: "may move by N days": the plural msgid of the holiday pages (theme/templates/partials/
+#: inka.html, extracted from there as one entry with its plural forms).
+VARIANCE = ("voraussichtlich – kann sich um %(num)s Tag verschieben",
+            "voraussichtlich – kann sich um %(num)s Tage verschieben")
+#: The community of an event (CATEGORIES), as the pages label it.
+COMMUNITY_LABELS: dict[str, str] = {
+    "christlich": N_("christlich"),
+    "orthodox": N_("orthodox"),
+    "juedisch": N_("jüdisch"),
+    "islamisch": N_("islamisch"),
+    "alevitisch": N_("alevitisch"),
+    "jesidisch": N_("jesidisch"),
+    "hinduistisch": N_("hinduistisch"),
+    "buddhistisch": N_("buddhistisch"),
+    "gesellschaftlich": N_("gesellschaftlich"),
 }
 
 
-def text(name: str, lang: str, **values: object) -> str:
-    table = TEXTS[name]
-    return table.get(lang, table[DEFAULT_LANGUAGE]).format(**values)
+@cache
+def _catalog(root: Path, lang: str) -> NullTranslations:
+    path = root / "theme" / "translations" / lang / "LC_MESSAGES" / "messages.po"
+    if lang == DEFAULT_LANGUAGE or not path.is_file():
+        return NullTranslations()
+    with path.open("rb") as fh:
+        catalog = read_po(fh, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return Translations(buffer, domain="messages")
+
+
+def repo_catalog(lang: str) -> NullTranslations:
+    """The repository's catalogue of ``lang`` (German: the msgids themselves)."""
+    return _catalog(REPO, lang)
+
+
+def text(name: str, lang: str, catalog: Catalog = repo_catalog, **values: str) -> str:
+    """A named text of :data:`MESSAGES` in ``lang`` (``values`` fill its ``%(name)s``)."""
+    found = catalog(lang).gettext(MESSAGES[name])
+    return found % values if values else found
+
+
+def variance(days: int, lang: str, catalog: Catalog = repo_catalog) -> str:
+    return catalog(lang).ngettext(*VARIANCE, days) % {"num": days}
+
+
+def community_label(community: str, lang: str, catalog: Catalog = repo_catalog) -> str:
+    return catalog(lang).gettext(COMMUNITY_LABELS[community])
+
+
+@cache
+def country_name(code: str, lang: str) -> str:
+    """'Indien', 'India', 'Hindistan' … (Babel's territory names)."""
+    return Locale.parse(lang).territories.get(code, code)
+
+
+class Source(str):
+    """Where a computed date comes from, in words for residents (no program names): a German
+    msgid of the catalogues, optionally with a country (``%(country)s``). It is the German
+    text itself, so it compares and serialises as a plain ``str``."""
+
+    msgid: str
+    country: str
+
+    def __new__(cls, msgid: str, country: str = "") -> Source:
+        shown = msgid % {"country": country_name(country, DEFAULT_LANGUAGE)} if country else msgid
+        obj = super().__new__(cls, shown)
+        obj.msgid = msgid
+        obj.country = country
+        return obj
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return (Source, (self.msgid, self.country))
+
+
+def source_text(source: str, lang: str, catalog: Catalog = repo_catalog) -> str:
+    """``source`` in ``lang``: a :class:`Source` is translated; any other text (a
+    ``confirmed:`` entry's source, written by the editors) is shown as written."""
+    if not isinstance(source, Source):
+        return str(source)
+    translated = catalog(lang).gettext(source.msgid)
+    if source.country:
+        return translated % {"country": country_name(source.country, lang)}
+    return translated

@@ -2,7 +2,9 @@
 can give each PDF's size) and writes the PDFs in ``generate_output``.
 
 ``MIA_POSTERS=0`` skips the posters (fast previews); ``MIA_POSTER_WORKERS`` sets how many
-processes render cache misses (default: 2, at most the number of CPUs).
+processes render cache misses (default: 2, at most the number of CPUs). Only posters whose
+data, templates or translations changed are rendered (``cache/posters/``), with a German
+progress bar; without Pango the build stops with the install commands (``available``).
 """
 
 from __future__ import annotations
@@ -12,19 +14,22 @@ import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
 
+from inka_poster.available import MISSING, weasyprint_problem
 from inka_poster.cache import PosterCache
 from inka_poster.data import KINDS, PosterData, poster_data, poster_path
 from inka_poster.render import Rendered, poster_key, render, render_html
 from mia_site import catalogs
 from mia_site.filters import LOCALES
+from site_build import working
 
 #: Pages per poster (design: A1 one sheet, A4 one month per page).
 PAGES = {"a1": 1, "a4": 12}
@@ -67,14 +72,43 @@ class Job:
         return poster_path(self.year, self.lang, self.kind)
 
 
-def render_all(htmls: Sequence[str], processes: int) -> list[Rendered]:
+def render_all(htmls: Sequence[str], processes: int,
+               done: Callable[[], None] = lambda: None) -> list[Rendered]:
     """Render in this process, or in a pool of ``processes`` (spawned: no fork of a process
-    that has Pango loaded)."""
+    that has Pango loaded); ``done`` is called after each poster (progress)."""
+    results: list[Rendered] = []
     if processes <= 1:
-        return [render(html) for html in htmls]
+        for html in htmls:
+            results.append(render(html))
+            done()
+        return results
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-        return list(pool.map(render, htmls))
+        for result in pool.map(render, htmls):
+            results.append(result)
+            done()
+    return results
+
+
+@contextmanager
+def progress(total: int) -> Iterator[Callable[[], None]]:
+    """A German progress bar on Pelican's console (rich), one step per poster."""
+    from pelican.log import console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (TextColumn("Plakate (PDF) werden gesetzt"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("vergangen"), TimeElapsedColumn(), TextColumn("noch etwa"),
+               TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=False) as bar:
+        task = bar.add_task("plakate", total=total)
+        yield lambda: bar.advance(task)
 
 
 class PosterGenerator(Generator):
@@ -92,6 +126,8 @@ class PosterGenerator(Generator):
         if not enabled():
             print("HINWEIS: MIA_POSTERS=0 – keine Plakate (PDF) gebaut.", file=sys.stderr)
             return
+        if weasyprint_problem() is not None:
+            raise working.Stop(MISSING)
         settings = self.settings
         root = repo_root(settings)
         poster_dir = Path(settings["THEME"]) / "poster"
@@ -108,8 +144,11 @@ class PosterGenerator(Generator):
                     key = poster_key(data, kind, html, poster_dir)
                     self.jobs.append(Job(year, lang, kind, data, html, key, cache.get(key)))
         missing = [job for job in self.jobs if job.pdf is None]
-        for job, done in zip(missing, render_all([j.html for j in missing],
-                                                 workers(len(missing))), strict=True):
+        working.mark("den Plakaten (theme/poster/, Feiertage in content/inka/)")
+        with progress(len(missing)) as step:
+            rendered = render_all([j.html for j in missing], workers(len(missing)), step) \
+                if missing else []
+        for job, done in zip(missing, rendered, strict=True):
             job.pdf = done.pdf
             if self._check(job, done):  # a faulty poster is not cached: every build reports it
                 cache.put(job.key, done.pdf)

@@ -1,18 +1,20 @@
 """Poster HTML from the Jinja templates in ``theme/poster/``, and PDF from it (WeasyPrint).
 
 The PDF is PDF/UA-1 (tagged, with the document's language and title); fonts are the system's
-DejaVu Sans (Latin, Cyrillic, Arabic), embedded as subsets.
+DejaVu Sans (Latin, Cyrillic, Arabic), embedded as subsets. WeasyPrint (and with it Pango) is
+imported only when a PDF is rendered: a preview without posters works without Pango.
 """
 
 from __future__ import annotations
 
 import logging
+import warnings
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-import weasyprint
 from jinja2 import Environment, FileSystemLoader
 
 from inka_poster.cache import PosterCache, cache_key
@@ -60,6 +62,25 @@ class Rendered:
     warnings: tuple[str, ...] = ()
 
 
+#: WeasyPrint notices that change nothing in our PDFs, dropped by their text (never all
+#: warnings: any other WeasyPrint warning still stops the build). Without libharfbuzz-subset
+#: WeasyPrint subsets the fonts with fontTools instead: same glyphs, a little slower.
+HARMLESS = ("Using fontTools instead of HarfBuzz-Subset",)
+
+
+class KnownHarmless(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(HARMLESS)
+
+
+def _quiet_known_notices() -> None:
+    weasy_log = logging.getLogger("weasyprint")
+    if not any(isinstance(f, KnownHarmless) for f in weasy_log.filters):
+        weasy_log.addFilter(KnownHarmless())
+    warnings.filterwarnings("ignore", message="HarfBuzz-Subset will be required",
+                            category=DeprecationWarning)
+
+
 class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -72,6 +93,9 @@ class _Collect(logging.Handler):
 def render(html: str) -> Rendered:
     """The PDF of a poster's HTML, its page count and WeasyPrint's warnings. No external
     resources: the CSS is inline, the QR code a data URI. Runs in worker processes too."""
+    _quiet_known_notices()
+    import weasyprint
+
     collect = _Collect()
     weasy_log = logging.getLogger("weasyprint")
     weasy_log.addHandler(collect)
@@ -92,7 +116,7 @@ def render_pdf(html: str) -> bytes:
 def poster_key(data: PosterData, kind: str, html: str, poster_dir: Path) -> str:
     """sha256 of the poster's data, the templates and CSS, the rendered HTML (it carries the
     translations) and the WeasyPrint version."""
-    return cache_key("weasyprint " + weasyprint.__version__, PDF_VARIANT, kind,
+    return cache_key("weasyprint " + version("weasyprint"), PDF_VARIANT, kind,
                      data.fingerprint(), sources(poster_dir), html)
 
 

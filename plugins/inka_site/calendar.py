@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from inka_engine import COMMUNITIES, Alternative, Holiday, Occurrence, occurrences
+from inka_engine.model import HolidayTexts
 
 YEARS_BACK = 2
 YEARS_AHEAD = 10
@@ -43,6 +43,15 @@ def _is_on(o: Occurrence, day: dt.date) -> bool:
     return o.start <= day <= o.end
 
 
+#: Markdown → HTML of a holiday text in a language (``render(text, lang)``).
+Render = Callable[[str, str], str]
+
+
+def _plain(text: str, lang: str = "de") -> str:
+    del lang
+    return text
+
+
 @dataclass
 class HolidayPage:
     """One holiday and its occurrences in the holiday page's window."""
@@ -51,6 +60,22 @@ class HolidayPage:
     body_html: str
     occurrences: list[Occurrence]
     build_date: dt.date
+    render: Render = _plain
+    _html: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def texts(self, lang: str) -> HolidayTexts:
+        """Summary, explanation and variant notes for a reader of ``lang`` (its translation,
+        else German with ``.fallback`` true)."""
+        return self.holiday.texts(lang)
+
+    def html(self, lang: str) -> str:
+        """The explanation as HTML for a reader of ``lang`` (German where not translated)."""
+        texts = self.texts(lang)
+        if texts.lang == "de":
+            return self.body_html
+        if texts.lang not in self._html:
+            self._html[texts.lang] = self.render(texts.body, texts.lang)
+        return self._html[texts.lang]
 
     @property
     def path(self) -> str:
@@ -159,15 +184,15 @@ class Calendar:
 
 
 def build_calendar(holidays: Sequence[Holiday], build_date: dt.date,
-                   render: Any = lambda text: text, years: Sequence[int] = ()) -> Calendar:
+                   render: Render = _plain, years: Sequence[int] = ()) -> Calendar:
     """Compute every occurrence of the holiday pages' window (and of ``years``, INKA_YEARS)
-    once; ``render`` turns a holiday's Markdown body into HTML."""
+    once; ``render(text, lang)`` turns a holiday's Markdown body into HTML."""
     first = dt.date(min([build_date.year - YEARS_BACK, *years]), 1, 1)
     last = dt.date(max([build_date.year + YEARS_AHEAD, *years]), 12, 31)
     found = occurrences(holidays, first, last)
     per_holiday: dict[str, list[Occurrence]] = defaultdict(list)
     for o in found:
         per_holiday[f"{o.community}/{o.key}"].append(o)
-    pages = [HolidayPage(h, render(h.body), per_holiday.get(h.ident, []), build_date)
-             for h in holidays]
+    pages = [HolidayPage(h, render(h.body, "de"), per_holiday.get(h.ident, []), build_date,
+                         render) for h in holidays]
     return Calendar(build_date, pages, found, years=tuple(sorted(years)))

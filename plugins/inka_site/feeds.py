@@ -20,7 +20,7 @@ from inka_engine import COMMUNITIES, Occurrence
 from inka_engine.export import OPEN_DATA_FIELDS, holiday_url, to_csv, to_json
 from inka_engine.history import Change, History, holiday_files
 from inka_engine.ical import build_calendar, dtstamp_from_env, to_ics
-from inka_engine.texts import text
+from inka_engine.texts import Catalog, repo_catalog, text
 from mia_site.catalogs import N_
 from mia_site.filters import LOCALES
 
@@ -121,6 +121,8 @@ class FeedSettings:
     history: History | None = None
     #: BUILD_DATE: no "(voraussichtlich)" on dates that have passed.
     today: dt.date | None = None
+    #: A language's UI catalogue (the feeds' texts); default: the repository's catalogues.
+    catalog: Catalog = repo_catalog
 
     def prefix(self, lang: str) -> str:
         return "" if lang == self.default_lang else f"{lang}/"
@@ -132,9 +134,10 @@ def in_years(occurrences: Iterable[Occurrence], years: Sequence[int]) -> list[Oc
     return [o for o in occurrences if o.start.year in wanted]
 
 
-def feed_name(community: str | None, lang: str, translate: Callable[[str, str], str]) -> str:
+def feed_name(community: str | None, lang: str, translate: Callable[[str, str], str],
+              catalog: Catalog = repo_catalog) -> str:
     if community is None:
-        return text("calname", lang)
+        return text("calname", lang, catalog)
     return f"{translate(lang, FEED_TITLES[community])} – INKA Dortmund"
 
 
@@ -158,9 +161,10 @@ def build_files(occurrences: Sequence[Occurrence], settings: FeedSettings) -> Fi
             chosen = [o for o in window if community is None or o.community == community]
             cal = build_calendar(
                 chosen, dtstamp=settings.dtstamp, lang=lang,
-                calname=feed_name(community, lang, settings.translate),
-                caldesc=text("caldesc", lang), uid_domain=settings.uid_domain, url_for=url,
-                change_for=change_for, today=settings.today)
+                calname=feed_name(community, lang, settings.translate, settings.catalog),
+                caldesc=text("caldesc", lang, settings.catalog), uid_domain=settings.uid_domain,
+                url_for=url, change_for=change_for, today=settings.today,
+                catalog=settings.catalog)
             files.add(prefix + feed_path(community), to_ics(cal))
         for year in settings.years:
             chosen = [o for o in window if o.start.year == year]

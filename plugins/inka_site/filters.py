@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from typing import Any
 
 from babel.dates import format_skeleton
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
+from inka_engine.texts import source_text
+from mia_site.jsonld import script_text
 
 
 def date_wd(value: dt.date, locale: str = "de", year: bool = True) -> str:
@@ -23,15 +26,19 @@ def day_before(value: dt.date) -> dt.date:
     return value - dt.timedelta(days=1)
 
 
-def json_script(value: Any) -> str:
-    """JSON for a ``<script type="application/ld+json">``: cannot end the element early."""
-    text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+@pass_context
+def source_words(ctx: Context, source: str) -> str:
+    """Where a date comes from, in words in the page's language (no program names)."""
+    from mia_site import catalogs, i18n
+
+    return source_text(source, i18n.lang_of(ctx),
+                       lambda lang: catalogs.translations(i18n.root(), lang))
 
 
 FILTERS = {
+    "source_words": source_words,
     "date_wd": date_wd,
     "month_year": month_year,
     "day_before": day_before,
-    "json_script": json_script,
+    "json_script": script_text,
 }

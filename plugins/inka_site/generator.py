@@ -31,6 +31,7 @@ from inka_site.feeds import (
     human_size,
 )
 from inka_site.markup import render_body
+from mia_site import catalogs, i18n
 from mia_site import filters as site_filters
 from mia_site.i18n import translate
 from mia_site.reader import record
@@ -79,7 +80,7 @@ class InkaGenerator(Generator):
                 record(content_errors(exc.errors, content_root))
         markdown = self.settings["MARKDOWN"]
         self.calendar = build_calendar(holidays, build_date,
-                                       lambda text: render_body(text, markdown),
+                                       lambda text, lang: render_body(text, markdown, lang),
                                        years=self.settings["INKA_YEARS"])
         self.context["inka"] = self.calendar
         paths = [*self.calendar.paths(), "daten/"] if holidays else []
@@ -97,11 +98,12 @@ class InkaGenerator(Generator):
         if occ is None:
             return None
         base = self.settings["SITE_BASE_URL"]
+        texts = page.texts(lang)
         return {
             "@context": "https://schema.org",
             "@type": "Event",
             "name": page.holiday.name(lang),
-            **({"description": page.holiday.summary} if lang == "de" else {}),
+            **({"description": texts.summary} if not texts.fallback else {}),
             "startDate": occ.start.isoformat(),
             "endDate": occ.end.isoformat(),
             "eventStatus": "https://schema.org/EventScheduled",
@@ -128,7 +130,8 @@ class InkaGenerator(Generator):
             years=settings["INKA_YEARS"], site_url=settings["SITE_BASE_URL"],
             uid_domain=settings["INKA_UID_DOMAIN"], dtstamp=feed_dtstamp(repo, fallback),
             translate=translate, history=History.of(Path(settings["PATH"]).resolve()),
-            today=build_date)
+            today=build_date,
+            catalog=lambda lang: catalogs.translations(i18n.root(), lang))
         return build_files(calendar.occurrences, feed_settings)
 
     def generate_output(self, writer: Any) -> None:
@@ -159,8 +162,9 @@ class InkaGenerator(Generator):
         return found
 
     def _write_language(self, writer: Any, calendar: Calendar, lang: str, files: Files) -> None:
-        """One language's calendar pages under /<lang>/ (German at /). Names and UI are
-        translated; explanations exist in German so far and are marked lang="de"."""
+        """One language's calendar pages under /<lang>/ (German at /). Names, UI and the
+        holidays' translated texts are in ``lang``; a text without translation is German,
+        marked lang="de"."""
         prefix = self._prefix(lang)
         common = {"inka_locale": lang, "page_lang": lang, "inka_prefix": "/" + prefix.rstrip("/")
                   if prefix else "", "relative_urls": False,

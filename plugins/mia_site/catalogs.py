@@ -23,6 +23,7 @@ METHOD_MAP = [
     ("theme/templates/**.html", "jinja2"),
     ("plugins/mia_site/**.py", "python"),
     ("plugins/inka_site/**.py", "python"),
+    ("plugins/inka_engine/**.py", "python"),  # the feeds' texts (inka_engine.texts, sources)
     ("theme/poster/**.html", "jinja2"),  # print templates of plugins/inka_poster
 ]
 OPTIONS = {"theme/templates/**.html": {"extensions": "jinja2.ext.i18n"},

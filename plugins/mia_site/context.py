@@ -14,6 +14,7 @@ from mia_site.catalogs import N_
 from mia_site.events import ends_at, language_names, series_members, split_events
 from mia_site.i18n import link_versions, translate
 from mia_site.reader import record
+from mia_site.tags import localise_tags
 
 CALNAME = N_("Veranstaltungen – MIA-DO-KI")
 CALDESC = N_("Veranstaltungen des Kommunalen Integrationszentrums Dortmund und seiner Partner.")
@@ -37,6 +38,7 @@ def pages_finalized(generator: Any) -> None:
     default_lang = generator.settings["DEFAULT_LANG"]
     build_date: dt.date = generator.settings["BUILD_DATE"]
     _check_translations(generator.pages, generator.translations, default_lang)
+    localise_tags(generator.translations, generator.settings)
     pages = [p for p in generator.pages if p.lang == default_lang]
     generator.translations.extend(
         link_versions(pages, generator.settings["LANGUAGES"], default_lang))
@@ -127,6 +129,7 @@ def articles_finalized(generator: Any) -> None:
     """Latest news first (Pelican already drops drafts, i.e. news dated after the build date)."""
     default_lang = generator.settings["DEFAULT_LANG"]
     _check_translations(generator.articles, generator.translations, default_lang)
+    localise_tags(generator.translations, generator.settings)
     news = [a for a in generator.articles if a.lang == default_lang]
     generator.translations.extend(
         link_versions(news, generator.settings["LANGUAGES"], default_lang))

@@ -27,6 +27,7 @@ from typing import Any
 from icalendar import Calendar, Event
 
 from content_model.duration import parse_duration
+from inka_engine.bidi import is_rtl, isolate
 from inka_engine.history import Change
 
 PRODID = "-//Stadt Dortmund//MIA-DO-KI Veranstaltungen//DE"
@@ -58,9 +59,9 @@ def location_text(location: dict[str, str]) -> str:
 def event_component(event: Any, *, url: str, stamp: dt.datetime, uid_domain: str,
                     change: Change | None = None) -> Event:
     """One VEVENT. ``event`` has slug, title, summary_text, start, end, all_day, location,
-    organizer, event_status and lang (a page of the build or a stand-in in tests), and may
-    have ``duration`` (used when ``end`` is missing). ``change`` gives DTSTAMP,
-    LAST-MODIFIED and SEQUENCE; without it ``stamp`` is used and SEQUENCE is 0."""
+    organizer, event_status, lang and optionally content_lang (a page of the build or a
+    stand-in in tests), and may have ``duration`` (used when ``end`` is missing). ``change``
+    gives DTSTAMP, LAST-MODIFIED and SEQUENCE; without it ``stamp`` is used and SEQUENCE is 0."""
     change = change or Change(stamp, 0)
     vevent = Event()
     vevent.add("uid", uid(event.slug, uid_domain))
@@ -78,9 +79,14 @@ def event_component(event: Any, *, url: str, stamp: dt.datetime, uid_domain: str
             vevent.add("dtend", event.end)
         elif span is not None:
             vevent.add("dtend", event.start + span)
-    vevent.add("summary", event.title, parameters={"LANGUAGE": event.lang})
-    vevent.add("description", f"{event.summary_text}\n\n{url}",
-               parameters={"LANGUAGE": event.lang})
+    # A language's version of an event is its translation, or the German text (a fallback
+    # page: content_lang "de"): LANGUAGE= names the language the text really is in.
+    lang = getattr(event, "content_lang", None) or event.lang
+    title, text = event.title, f"{event.summary_text}\n\n{url}"
+    if is_rtl(lang):
+        title, text = isolate(title), isolate(text)
+    vevent.add("summary", title, parameters={"LANGUAGE": lang})
+    vevent.add("description", text, parameters={"LANGUAGE": lang})
     where = location_text(event.location)
     if where:
         vevent.add("location", where)

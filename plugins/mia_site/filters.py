@@ -8,6 +8,8 @@ from typing import Any
 from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 
+from content_model.html_policy import clean
+
 # Site language → Babel locale. Arabic keeps Latin digits (Babel formats dates with them):
 # they match German letters, forms and phone numbers, and Maghreb readers use them.
 LOCALES = {"de": "de_DE", "en": "en_GB", "tr": "tr_TR", "ar": "ar", "uk": "uk_UA", "pl": "pl_PL"}
@@ -49,6 +51,7 @@ def iso(value: dt.date) -> str:
 
 
 FILTERS = {
+    "sanitized": clean,
     "date_long": date_long,
     "date_full": date_full,
     "time_short": time_short,

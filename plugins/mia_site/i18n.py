@@ -158,10 +158,22 @@ def link_versions(originals: list[Any], languages: tuple[str, ...], default: str
         for item in versions.values():
             item.versions = versions
             item.original = original
+            item.translation_outdated = outdated(item, original)
             if not getattr(item, "fallback", False):
                 item.fallback = False
                 item.content_lang = item.lang
     return made
+
+
+def outdated(item: Any, original: Any) -> bool:
+    """A translation whose German original changed since it was translated: its recorded
+    ``source_hash`` differs from the original's ``content_hash`` (content_model.source_hash).
+    Unknown (no source_hash), the original itself and fallbacks: False."""
+    if item is original or getattr(item, "fallback", False):
+        return False
+    stored = getattr(item, "source_hash", None)
+    current = getattr(original, "content_hash", None)
+    return bool(stored and current and stored != current)
 
 
 def alternates(item: Any) -> list[tuple[str, str]]:

@@ -15,6 +15,8 @@ from typing import Any
 
 from PIL import Image
 
+from site_build import working
+
 WIDTHS = (480, 800, 1200)
 #: The text column is at most about 46rem wide; on phones the image is as wide as the screen.
 SIZES = "(min-width: 48rem) 46rem, 100vw"
@@ -44,6 +46,7 @@ def variant_path(image: str, width: int) -> str:
 def picture(image: str, content_root: Path) -> tuple[Picture, list[Variant]]:
     """The <img> attributes for one image and the smaller copies they need."""
     source = content_root / image
+    working.mark(f"content/{image}")
     with Image.open(source) as img:
         width, height = img.size
     variants = [Variant(source, variant_path(image, w), w) for w in WIDTHS if w < width]
@@ -70,6 +73,7 @@ def write(variants: Iterable[Variant], output: Path) -> None:
     """Scale each copy down (Lanczos), same format as the original, no metadata."""
     for variant in variants:
         target = output / variant.target
+        working.mark(f"content/{PurePosixPath(variant.target).parent}/{variant.source.name}")
         target.parent.mkdir(parents=True, exist_ok=True)
         with Image.open(variant.source) as img:
             height = round(img.height * variant.width / img.width)

@@ -6,6 +6,8 @@ import datetime as dt
 import json
 from typing import Any
 
+from markupsafe import Markup
+
 STATUS = {
     "confirmed": "https://schema.org/EventScheduled",
     "cancelled": "https://schema.org/EventCancelled",
@@ -48,7 +50,8 @@ def event(page: Any, url: str) -> dict[str, Any]:
     return data
 
 
-def script_text(data: dict[str, Any]) -> str:
+def script_text(data: dict[str, Any]) -> Markup:
     """JSON that cannot end its ``<script type="application/ld+json">`` element early."""
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    # Safe inside <script> once these three are escaped: markup for Jinja's autoescape.
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

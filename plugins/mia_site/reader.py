@@ -15,7 +15,12 @@ from pelican.urlwrappers import Category, Tag
 from pelican.utils import SafeDatetime
 
 from content_model import ContentError, ContentErrors, kind_for_path, parse_front_matter, validate
+from content_model.images import image_file
+from content_model.render import policy_errors
 from content_model.schema import parse_when
+from content_model.slugs import slugify
+from content_model.source_hash import front_matter_hash
+from site_build import working
 
 # Errors of the current build, collected while reading, raised once all files are read.
 _ERRORS: list[ContentError] = []
@@ -47,11 +52,28 @@ def raise_content_errors(_generators: object = None) -> None:
         raise SystemExit(1)
 
 
+def tag(name: str, settings: dict[str, Any]) -> Tag:
+    """A tag whose slug comes from the site's one slugify (content_model.slugs), the same one
+    ``invoke check`` uses for the tag URLs; a translation's labels are mapped to their German
+    key later (mia_site.tags)."""
+    made = Tag(name, settings)
+    made.slug = slugify(name)
+    return made
+
+
 def _aware(value: dt.date | dt.datetime, tz: str) -> SafeDatetime:
     if isinstance(value, dt.datetime):
         return SafeDatetime(value.year, value.month, value.day, value.hour, value.minute,
                             tzinfo=ZoneInfo(tz))
     return SafeDatetime(value.year, value.month, value.day, tzinfo=ZoneInfo(tz))
+
+
+def _shown(source_path: str, content_path: str) -> str:
+    try:
+        return "content/" + Path(source_path).resolve().relative_to(
+            Path(content_path).resolve()).as_posix()
+    except ValueError:
+        return source_path
 
 
 class FrontMatterReader(MarkdownReader):
@@ -61,6 +83,7 @@ class FrontMatterReader(MarkdownReader):
     file_extensions = ("md", "markdown")
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        working.mark(_shown(source_path, self.settings["PATH"]))
         recorded = len(_ERRORS)
         content, metadata = self._read(source_path)
         if len(_ERRORS) > recorded or metadata.get("image"):
@@ -89,7 +112,14 @@ class FrontMatterReader(MarkdownReader):
         md = Markdown(**{k: v for k, v in self.settings["MARKDOWN"].items() if k != "extensions"},
                       extensions=list(self.settings["MARKDOWN"].get("extension_configs", {})))
         content = md.convert(fm.body)
-        return content, self._metadata(fm.data, kind, relpath)
+        dropped = policy_errors(shown, fm.body, fm.body_line, rendered=content)
+        if dropped:
+            return self._rejected(dropped, relpath)
+        metadata = self._metadata(fm.data, kind, relpath)
+        # The version of this text: a translation whose source_hash differs from its original's
+        # content_hash is outdated (mia_site.i18n.link_versions sets translation_outdated).
+        metadata["content_hash"] = front_matter_hash(kind, fm)
+        return content, metadata
 
     def _rejected(self, errors: list[ContentError], relpath: str) -> tuple[str, dict[str, Any]]:
         """Record the problems and hand Pelican an unpublished stand-in, so that reading goes
@@ -105,6 +135,8 @@ class FrontMatterReader(MarkdownReader):
         settings = self.settings
         meta: dict[str, Any] = {k: v for k, v in data.items() if k not in ("tags", "date", "status")}
         meta["kind"] = kind
+        if isinstance(data.get("image"), str):
+            meta["image"] = image_file(data["image"])  # /images/x.jpg = images/x.jpg
         meta["lang"] = data.get("lang", settings["DEFAULT_LANG"])
         meta["summary_text"] = data["summary"].strip()
         meta["summary"] = html.escape(meta["summary_text"], quote=False)
@@ -119,7 +151,7 @@ class FrontMatterReader(MarkdownReader):
         if kind in _CATEGORIES:
             meta["category"] = Category(_CATEGORIES[kind], settings)
         if data.get("tags"):
-            meta["tags"] = [Tag(t, settings) for t in data["tags"]]
+            meta["tags"] = [tag(t, settings) for t in data["tags"]]
         if kind == "topic":
             parent = data.get("parent")
             meta["section"] = f"themen/{parent}/" if parent else "themen/"

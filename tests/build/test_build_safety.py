@@ -116,6 +116,6 @@ def test_check_error_stops_invoke_build_and_keeps_output(content_copy: Path,
     assert ("content/news/2025-01-02-testmeldung.md:8: Link auf '/kontak/' führt ins Leere "
             "(meinten Sie /kontakt/?)") in second.stderr
     assert "Build abgebrochen" in second.stderr
-    assert "Built " not in second.stderr  # Pelican never ran
+    assert "Gebaut: " not in second.stderr  # Pelican never ran
     assert _snapshot(output) == before
     assert not list(tmp_path.glob(".output.*")), "temporary build folders were left behind"

@@ -135,3 +135,55 @@ def test_every_key_line_is_where_the_key_is(fields: dict[str, str], blank: int) 
     for key in fields:
         assert lines[fm.line_of(key) - 1].startswith(f"{key}:")
     assert fm.body == "Text\n"
+
+
+# --- YAML mistakes in plain German; bounded parsing (issues 13 and 14) --------------------------
+
+@pytest.mark.parametrize(("header", "line", "wrong", "expected"), [
+    ("title: Gut\n\tslug: gut\n", 3, "Tabulator", "Tabulator durch Leerzeichen ersetzen"),
+    ("title: Termin: Fest\n", 2, "Doppelpunkt", "title: \"Beispiel: Sprechstunde\""),
+    ("title: \"Offen\nslug: offen\n", 4, "Anführungszeichen wird nicht geschlossen", "\"…\""),
+    ("title: Gut\nslug\nlang: de\n", 4, "Zeile ohne Doppelpunkt", "'title: Neue Sprechstunde'"),
+    ("tags: [Beratung, Familie\n", 3, "nicht richtig geschlossen", "tags: [Beratung, Familie]"),
+    ("title: @Beispiel\n", 2, "besonders deutet", "Anführungszeichen"),
+])
+def test_yaml_errors_in_german(header: str, line: int, wrong: str, expected: str) -> None:
+    err = parse_error(f"---\n{header}---\nText\n")
+    assert (err.line, err.message.startswith("YAML-Fehler: ")) == (line, True), str(err)
+    assert wrong in err.message and expected in err.expected, str(err)
+    # no English from PyYAML, and the example field is a real field (not 'titel')
+    for english in ("found", "mapping values", "expected", "while scanning", "titel:"):
+        assert english not in str(err), str(err)
+
+
+def test_alias_bomb_is_refused_at_once() -> None:
+    """Nine levels of aliases ("billion laughs") took 5 GB of memory; now the first anchor is
+    an error with its line, found by a linear scan before any tree is walked."""
+    import time
+
+    levels = "".join(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]\n"
+                     for i in range(1, 10))
+    text = f"---\ntitle: Bombe\na0: &a0 [lol, lol, lol]\n{levels}---\nText\n"
+    started = time.perf_counter()
+    err = parse_error(text)
+    assert time.perf_counter() - started < 1.0
+    assert (err.line, err.message) == (3, "YAML-Anker '&a0' ist im Kopfbereich nicht erlaubt")
+
+
+def test_alias_alone_is_refused() -> None:
+    err = parse_error("---\ntitle: Gut\nslug: *gut\n---\nText\n")
+    assert (err.line, err.message) == (3, "YAML-Verweis '*gut' ist im Kopfbereich nicht erlaubt")
+
+
+def test_quoted_ampersand_and_star_are_text() -> None:
+    fm = parse_front_matter("---\ntitle: \"&Co\"\nsummary: \"*neu*\"\n---\nText\n", PATH)
+    assert fm.data == {"title": "&Co", "summary": "*neu*"}
+
+
+def test_file_over_one_megabyte_is_refused() -> None:
+    text = "---\ntitle: Groß\n---\n" + "Wort " * 220_000
+    err = parse_error(text)
+    assert (err.line, err.message) == (1, "Datei ist mit 1,1 MB zu groß")
+    assert err.expected.startswith("höchstens 1 MB Text pro Datei")
+    # just under the cap is fine
+    parse_front_matter("---\ntitle: Gut\n---\n" + "x" * 999_000, PATH)

@@ -243,9 +243,15 @@ def test_news_tags_with_an_empty_entry() -> None:
     )
 
 
+def _jpeg(path: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (8, 6), (40, 90, 160)).save(path, "JPEG")
+
+
 def test_news_image_without_alt(tmp_path: Path) -> None:
     (tmp_path / "images").mkdir()
-    (tmp_path / "images" / "foto.jpg").write_bytes(b"")
+    _jpeg(tmp_path / "images" / "foto.jpg")
     text = edit("news", "tags:", "image: images/foto.jpg\ntags:")
     assert_one("news", text, 7, "image_alt", content_root=tmp_path)
 
@@ -261,7 +267,7 @@ def test_news_image_not_found(tmp_path: Path) -> None:
 
 def test_news_image_found(tmp_path: Path) -> None:
     (tmp_path / "images").mkdir()
-    (tmp_path / "images" / "foto.jpg").write_bytes(b"")
+    _jpeg(tmp_path / "images" / "foto.jpg")
     text = edit("news", "tags:", "image: images/foto.jpg\nimage_alt: Ein Foto\ntags:")
     assert problems("news", text, tmp_path) == []
 

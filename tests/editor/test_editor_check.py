@@ -61,15 +61,23 @@ def test_yaml_error_names_its_line(write: Write, problems: Problems) -> None:
     write(NEWS_FILE, news("Text.\n", NEWS_HEAD.replace("title: Testmeldung",
                                                        "title: Termin: Fest")))
     assert problems(NEWS_FILE) == [
-        f"content/{NEWS_FILE}:2: YAML-Fehler: mapping values are not allowed here (gültiges "
-        "YAML, z. B. 'titel: Text'; Doppelpunkte in Texten in Anführungszeichen setzen)"]
+        f"content/{NEWS_FILE}:2: YAML-Fehler: Doppelpunkt an einer Stelle, an der YAML keinen "
+        "erwartet (eine Zeile pro Feld wie 'title: Neue Sprechstunde'; einen Text mit Doppelpunkt "
+        "in Anführungszeichen setzen: title: \"Beispiel: Sprechstunde\")"]
+
+
+def test_yaml_tab_is_explained_in_german(write: Write, problems: Problems) -> None:
+    write(NEWS_FILE, news("Text.\n", NEWS_HEAD.replace("lang: de", "\tlang: de")))
+    found = problems(NEWS_FILE)
+    assert len(found) == 1 and "Tabulator durch Leerzeichen ersetzen" in found[0], found
+    assert "found character" not in found[0]
 
 
 def test_unknown_field_names_its_line(write: Write, problems: Problems) -> None:
     write(NEWS_FILE, news("Text.\n", NEWS_HEAD.replace("lang: de\n", "lang: de\nautor: X\n")))
     assert problems(NEWS_FILE) == [
         f"content/{NEWS_FILE}:6: unbekanntes Feld 'autor' (erlaubt: date, image, image_alt, "
-        "lang, slug, summary, tags, template, title, translation_reviewed)"]
+        "lang, slug, source_hash, summary, tags, template, title, translation_reviewed)"]
 
 
 def test_missing_required_field(write: Write, problems: Problems) -> None:
@@ -115,8 +123,8 @@ def test_holiday_with_unknown_rule_kind(content: Path, problems: Problems) -> No
     path.write_text(text.replace("  kind: fixed", "  kind: gregorian"), encoding="utf-8")
     found = problems(MOTHER_LANGUAGE)
     assert len(found) == 1
-    assert found[0].startswith(f"content/{MOTHER_LANGUAGE}:{line}: unknown rule kind "
-                               "'gregorian' (expected one of: ")
+    assert found[0].startswith(f"content/{MOTHER_LANGUAGE}:{line}: unbekannte Regelart "
+                               "'gregorian' (eine von fixed, ")
 
 
 def test_holiday_confirmed_date_far_from_the_rule(content: Path, problems: Problems) -> None:
@@ -128,8 +136,8 @@ def test_holiday_confirmed_date_far_from_the_rule(content: Path, problems: Probl
     path.write_text(text, encoding="utf-8")
     line = text.splitlines().index("  - start: 2026-03-21") + 1
     assert problems(MOTHER_LANGUAGE) == [
-        f"content/{MOTHER_LANGUAGE}:{line}: confirmed date 2026-03-21 is 28 days from the "
-        "rule's date 2026-02-21 (expected within variance_days + 3 = 3 days)"]
+        f"content/{MOTHER_LANGUAGE}:{line}: bestätigtes Datum 2026-03-21 liegt 28 Tage vom "
+        "Datum der Regel 2026-02-21 entfernt (höchstens variance_days + 3 = 3 Tage)"]
 
 
 def test_holiday_translation_without_original(write: Write, problems: Problems) -> None:
@@ -149,12 +157,10 @@ def test_slug_twice_in_one_language_and_kind(write: Write, problems: Problems) -
           "lang: de\nsummary: S.\nstart: 2025-06-21\ntimezone: Europe/Berlin\nlocation:\n"
           "  name: Rathaus\norganizer: MIA-DO-KI\n---\nText.\n")
     assert problems("news/2025-01-03-testmeldung-zwei.md") == [
-        "content/news/2025-01-03-testmeldung-zwei.md:3: slug 'testmeldung' (de) gibt es auch "
-        f"in content/{NEWS_FILE} (einen eigenen slug: jede Seite braucht ihre eigene Adresse)"]
-    assert problems(NEWS_FILE) == [
-        f"content/{NEWS_FILE}:3: slug 'testmeldung' (de) gibt es auch in "
-        "content/news/2025-01-03-testmeldung-zwei.md (einen eigenen slug: jede Seite braucht "
-        "ihre eigene Adresse)"]
+        "content/news/2025-01-03-testmeldung-zwei.md:3: slug 'testmeldung' (de) gibt es schon "
+        f"in content/{NEWS_FILE}; diese Datei ist die neue (einen eigenen slug für diese Datei: "
+        "jede Seite braucht ihre eigene Adresse)"]
+    assert problems(NEWS_FILE) == []  # the older file keeps its address
     assert problems("events/testmeldung.md") == []  # another kind: another address
 
 
@@ -170,7 +176,9 @@ def test_file_name_does_not_match_the_language(write: Write, problems: Problems)
     write(NEWS_FILE, news("Text.\n"))
     write("news/2025-01-02-testmeldung.tr.md", news("Text.\n", NEWS_HEAD.replace(
         "lang: de", "lang: en")))
-    assert problems("news/2025-01-02-testmeldung.tr.md") == [
+    found = [p for p in problems("news/2025-01-02-testmeldung.tr.md")
+             if "ohne 'source_hash'" not in p]  # the summary warning names the first such file
+    assert found == [
         "content/news/2025-01-02-testmeldung.tr.md:5: Dateiname passt nicht zur Sprache "
         "'lang: en' (Dateiname 2025-01-02-testmeldung.en.md)"]
 
@@ -224,8 +232,19 @@ def test_links_in_code_are_not_checked(write: Write, problems: Problems) -> None
     assert problems(NEWS_FILE) == []
 
 
-def test_file_links_that_exist_are_fine(write: Write, problems: Problems) -> None:
-    write("images/plakat.png", "")
+def png(content: Path, rel: str) -> Path:
+    """A real (tiny) PNG below content/."""
+    from PIL import Image
+
+    path = content / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (8, 6), (40, 90, 160)).save(path, "PNG")
+    return path
+
+
+def test_file_links_that_exist_are_fine(content: Path, write: Write,
+                                        problems: Problems) -> None:
+    png(content, "images/plakat.png")
     write(NEWS_FILE, news("[Kontakt]({filename}/pages/kontakt.md), "
                           "[Plakat]({static}/images/plakat.png), ![Plakat](/images/plakat.png)\n"))
     assert problems(NEWS_FILE) == []
@@ -251,9 +270,9 @@ IMAGES = {
 
 
 @pytest.mark.parametrize("case", sorted(IMAGES))
-def test_image_rules(case: str, write: Write, problems: Problems) -> None:
+def test_image_rules(case: str, content: Path, write: Write, problems: Problems) -> None:
     markdown, messages = IMAGES[case]
-    write("images/foto.png", "")
+    png(content, "images/foto.png")
     write(NEWS_FILE, news(f"Erster Absatz.\n\n{markdown}\n"))
     assert problems(NEWS_FILE) == [f"content/{NEWS_FILE}:10: {m}" for m in messages]
 
@@ -370,8 +389,28 @@ def test_warnings_do_not_fail_the_check(content: Path, write: Write) -> None:
     write(NEWS_FILE, news("[Bitte ergänzen: Text]\n"))
     result = invoke("check", "--content", str(content))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert f"content/{NEWS_FILE}:8: 1 Platzhalter" in result.stdout
     assert "0 Fehler" in result.stderr
+    listed = invoke("check", "--content", str(content), "--placeholders")
+    assert f"content/{NEWS_FILE}:8: 1 Platzhalter" in listed.stdout
+
+
+def test_placeholders_are_one_summary_line(content: Path, write: Write) -> None:
+    """135 placeholder lines buried the real warnings: by default they are one line, and a real
+    warning stays visible next to it."""
+    write(NEWS_FILE, news("[Bitte ergänzen: Text]\n", NEWS_HEAD.replace("2025-01-02",
+                                                                        "2027-06-01")))
+    result = invoke("check", "--content", str(content))
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    summary = [line for line in lines if "Platzhalter" in line]
+    files = sum("[Bitte ergänzen" in p.read_text(encoding="utf-8")
+                for p in content.rglob("*.md"))
+    assert len(summary) == 1 and summary[0].endswith(
+        f"in {files} Dateien noch offen (auflisten mit: invoke check --placeholders) [Warnung]")
+    assert any(line.startswith(f"content/{NEWS_FILE}:4: 'date: 2027-06-01' liegt mehr als ein "
+                               "Jahr in der Zukunft") for line in lines), lines
+    listed = invoke("check", "--content", str(content), "--placeholders").stdout.splitlines()
+    assert len([line for line in listed if "Platzhalter" in line]) == files
 
 
 def test_all_errors_in_one_run_sorted(content: Path, write: Write) -> None:
@@ -387,3 +426,126 @@ def test_all_errors_in_one_run_sorted(content: Path, write: Write) -> None:
     assert lines == sorted(lines, key=lambda s: (s.split(":")[0], int(s.split(":")[1]),
                                                  s.split(":", 2)[2]))
     assert "8 Fehler" in result.stderr
+
+
+# --- traps of an editor's day (issue 14) ------------------------------------------------------
+
+EVENT_HEAD = """---
+title: Testtermin
+slug: testtermin
+date: 2026-01-01
+lang: de
+summary: Ein Termin für den Test.
+start: 2026-06-21 12:00
+end: 2026-06-21 14:00
+timezone: Europe/Berlin
+location:
+  name: Rathaus
+organizer: MIA-DO-KI
+---
+Text.
+"""
+EVENT_FILE = "events/testtermin.md"
+
+
+def test_text_file_renamed_to_jpg(content: Path, write: Write, problems: Problems) -> None:
+    """A text file renamed to .jpg passed the check and then stopped the build with a
+    57-line PIL traceback; now the check names the file and every line that uses it."""
+    write("images/foto.jpg", "Das ist kein Bild.\n")
+    write(NEWS_FILE, news("Text.\n\n![Team beim Fest](/images/foto.jpg)\n",
+                          NEWS_HEAD.replace("lang: de\n", "lang: de\nimage: images/foto.jpg\n"
+                                            "image_alt: Das Team.\n")))
+    assert problems(NEWS_FILE) == [
+        f"content/{NEWS_FILE}:6: Bild 'images/foto.jpg': keine lesbare Bilddatei (ein Foto oder "
+        "eine Grafik als .jpg, .png oder .webp; eine umbenannte Datei im Bildprogramm neu "
+        "speichern)",
+        f"content/{NEWS_FILE}:12: Bild '/images/foto.jpg': keine lesbare Bilddatei (ein Foto "
+        "oder eine Grafik als .jpg, .png oder .webp; eine umbenannte Datei im Bildprogramm neu "
+        "speichern)"]
+    assert problems("images/foto.jpg") == [
+        "content/images/foto.jpg:1: Datei ist keine lesbare Bilddatei (ein Foto oder eine Grafik "
+        "als .jpg, .png oder .webp; eine umbenannte Datei im Bildprogramm neu speichern)"]
+
+
+@pytest.mark.parametrize("header", ["images/foto.png", "/images/foto.png"])
+@pytest.mark.parametrize("body", ["images/foto.png", "/images/foto.png"])
+def test_both_image_spellings_work(header: str, body: str, content: Path, write: Write,
+                                   problems: Problems) -> None:
+    png(content, "images/foto.png")
+    write(NEWS_FILE, news(f"Text.\n\n![Team beim Fest]({body})\n",
+                          NEWS_HEAD.replace("lang: de\n", f"lang: de\nimage: {header}\n"
+                                            "image_alt: Das Team.\n")))
+    assert problems(NEWS_FILE) == []
+
+
+def test_date_more_than_a_year_ahead(write: Write, problems: Problems) -> None:
+    """2027-12-04 instead of 2026-12-04: the news was silently never published."""
+    write(NEWS_FILE, news("Text.\n", NEWS_HEAD.replace("2025-01-02", "2027-12-04")))
+    assert problems(NEWS_FILE) == [
+        f"content/{NEWS_FILE}:4: 'date: 2027-12-04' liegt mehr als ein Jahr in der Zukunft "
+        "(erscheint erst dann) (Jahr prüfen) [Warnung]"]
+    write(NEWS_FILE, news("Text.\n", NEWS_HEAD.replace("2025-01-02", "2026-12-04")))
+    assert problems(NEWS_FILE) == []  # within a year: a planned news item
+
+
+def test_event_that_begins_before_it_was_written(write: Write, problems: Problems) -> None:
+    write(EVENT_FILE, EVENT_HEAD.replace("2026-06-21", "2025-06-21"))
+    assert problems(EVENT_FILE) == [
+        f"content/{EVENT_FILE}:7: Veranstaltung beginnt am 2025-06-21, vor ihrem Datum "
+        "'date: 2026-01-01' (sie steht sofort unter 'Vergangene Veranstaltungen') (Jahr von "
+        "'start' prüfen) [Warnung]"]
+    write(EVENT_FILE, EVENT_HEAD.replace("2026-06-21", "2028-06-21"))
+    assert problems(EVENT_FILE) == [
+        f"content/{EVENT_FILE}:7: 'start: 2028-06-21' liegt mehr als ein Jahr in der Zukunft "
+        "(steht so lange unter 'Demnächst') (Jahr prüfen) [Warnung]"]
+
+
+def test_time_in_the_spring_forward_gap_is_an_error(write: Write, problems: Problems) -> None:
+    write(EVENT_FILE, EVENT_HEAD.replace("2026-06-21 12:00", "2026-03-29 02:30")
+          .replace("2026-06-21 14:00", "2026-03-29 05:00"))
+    assert problems(EVENT_FILE) == [
+        f"content/{EVENT_FILE}:7: 'start': 02:30 Uhr am 2026-03-29 gibt es in Europe/Berlin "
+        "nicht (Umstellung auf die Sommerzeit: die Uhr springt über diese Stunde) (eine Uhrzeit "
+        "davor oder danach, z. B. 03:30)"]
+
+
+def test_time_in_the_autumn_hour_asks_which_one(write: Write, problems: Problems) -> None:
+    write(EVENT_FILE, EVENT_HEAD.replace("2026-06-21 12:00", "2026-10-25 01:00")
+          .replace("2026-06-21 14:00", "2026-10-25 02:30"))
+    assert problems(EVENT_FILE) == [
+        f"content/{EVENT_FILE}:8: 'end': 02:30 Uhr am 2026-10-25 gibt es in Europe/Berlin "
+        "zweimal (Umstellung auf die Winterzeit: die Uhr wird eine Stunde zurückgestellt) "
+        "(welche ist gemeint? Der Kalender nimmt die erste (Sommerzeit); sonst eine andere "
+        "Uhrzeit wählen oder es in 'time_note' sagen) [Warnung]"]
+
+
+def test_umlaut_slug_gets_an_ascii_suggestion(write: Write, problems: Problems) -> None:
+    write(NEWS_FILE, news("Text.\n", NEWS_HEAD.replace("slug: testmeldung",
+                                                       "slug: gebärden-café")))
+    assert problems(NEWS_FILE) == [
+        f"content/{NEWS_FILE}:3: ungültiger slug 'gebärden-café' (nur a-z, 0-9 und "
+        "Bindestriche: slug: gebaerden-cafe)"]
+
+
+def test_duplicate_slug_names_the_uncommitted_file(tmp_path: Path) -> None:
+    """Where git knows one of the files, the one it does not know yet is the new one, whatever
+    its date says."""
+    import shutil
+    import subprocess
+
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "content", repo / "content")
+    newer = repo / "content" / "news" / "2025-06-01-alt.md"
+    newer.write_text(news("Text.\n", NEWS_HEAD.replace("2025-01-02", "2025-06-01")),
+                     encoding="utf-8")
+    git = ["git", "-C", str(repo), "-c", "user.name=T", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "content"], check=True)
+    (repo / "content" / NEWS_FILE).write_text(news("Text.\n"), encoding="utf-8")
+    found = [str(p) for p in check_content(repo / "content", BUILD_DATE)
+             if "gibt es schon" in p.message]
+    assert found == [
+        f"content/{NEWS_FILE}:3: slug 'testmeldung' (de) gibt es schon in "
+        "content/news/2025-06-01-alt.md; diese Datei ist die neue (einen eigenen slug für diese "
+        "Datei: jede Seite braucht ihre eigene Adresse)"]

@@ -154,7 +154,7 @@ def test_second_date_for_one_occurrence_is_refused(content: Path) -> None:
     assert _new(content, *args, "--start", "2026-01-16", "--source", "A").returncode == 0
     again = _new(content, *args, "--start", "2026-01-17", "--source", "B")
     assert again.returncode == 1
-    assert "second confirmed date 2026-01-17" in again.stderr
+    assert "zweites bestätigtes Datum 2026-01-17" in again.stderr
 
 
 def test_holiday_date_only_inserts_lines(content: Path) -> None:

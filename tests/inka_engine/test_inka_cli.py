@@ -82,7 +82,7 @@ def test_stdout_is_only_data() -> None:
                            "--years", "2035-2036", "--format", "json"],
                           capture_output=True, env=env, check=True)
     json.loads(done.stdout)
-    assert b"has no entry 'Holi'" in done.stderr
+    assert b"hat keinen Eintrag 'Holi'" in done.stderr
 
 
 def test_content_errors_go_to_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

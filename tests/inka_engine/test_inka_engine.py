@@ -73,7 +73,7 @@ def test_table_end_and_range_omission(fixture_holidays: list[Holiday],
     assert {o.start.year for o in found} == {2035}
     holi = next(o for o in omissions if o.key == "holi")
     assert holi.cycles == (2036, 2037)
-    assert "holidays:IN has no entry 'Holi'" in caplog.text
+    assert "holidays:IN hat keinen Eintrag 'Holi'" in caplog.text
     nav = occurrences(fixture_holidays, date(2025, 1, 1), date(2025, 12, 31), ["hinduistisch"])
     navaratri = next(o for o in nav if o.key == "navaratri")
     # Navaratri 2025: Ghatasthapana Sep 22, Dussehra Oct 2 (drikpanchang) → 10 days

@@ -63,29 +63,30 @@ def test_good_file_loads(tmp_path: Path) -> None:
 CASES = [
     # (description, replace old → new, line, words in the message)
     ("unknown community", ("community: islamisch", "community: islam"), 4,
-     ["unknown community 'islam'", "expected one of"]),
+     ["unbekannte Gemeinschaft 'islam'", "(eine von christlich"]),
     ("community not matching folder", ("community: islamisch", "community: alevitisch"), 4,
-     ["does not match the folder 'islamisch'"]),
+     ["passt nicht zum Ordner 'islamisch'"]),
     ("key not matching file", ("key: eid-al-fitr", "key: eid"), 3,
-     ["key 'eid' does not match the file name 'eid-al-fitr.md'", "expected key: eid-al-fitr"]),
+     ["key 'eid' passt nicht zum Dateinamen 'eid-al-fitr.md'", "(key: eid-al-fitr)"]),
     ("unknown rule kind", ("kind: hijri", "kind: lunar"), 15,
-     ["unknown rule kind 'lunar'", "expected one of: fixed"]),
-    ("invalid rule field", ("month: 10", "month: 13"), 16, ["invalid Hijri month 13"]),
+     ["unbekannte Regelart 'lunar'", "(eine von fixed"]),
+    ("invalid rule field", ("month: 10", "month: 13"), 16, ["ungültiger Wert 13 für month (Monat im islamischen Kalender)",
+      "(eine ganze Zahl von 1 bis 12)"]),
     ("unknown rule field", ("day: 1\n", "day: 1\n  weekday: monday\n"), 18,
-     ["unknown field 'weekday'"]),
-    ("missing rule field", ("  day: 1\n", ""), 14, ["needs field 'day'"]),
-    ("missing language", ("  uk: Ід аль-Фітр\n", ""), 6, ["missing language 'uk' in names"]),
-    ("empty name", ("  pl: Id al-Fitr", "  pl: ''"), 12, ["missing language 'pl'"]),
+     ["unbekanntes Feld 'weekday' für die Regelart 'hijri'"]),
+    ("missing rule field", ("  day: 1\n", ""), 14, ["der Regelart 'hijri' fehlt das Feld 'day'"]),
+    ("missing language", ("  uk: Ід аль-Фітр\n", ""), 6, ["Sprache 'uk' fehlt in names"]),
+    ("empty name", ("  pl: Id al-Fitr", "  pl: ''"), 12, ["Sprache 'pl' fehlt"]),
     ("bad confirmed date", ("start: 2026-03-20", "start: 2026-02-30"), 22,
-     ["invalid date '2026-02-30' in confirmed", "YYYY-MM-DD"]),
+     ["ungültiges Datum '2026-02-30' in confirmed", "JJJJ-MM-TT"]),
     ("confirmed without source", ('    source: "Diyanet, Dini Günler 2026"\n', ""), 22,
-     ["confirmed entry without source"]),
+     ["Eintrag in confirmed ohne source"]),
     ("confirmed far from rule", ("start: 2026-03-20", "start: 2026-04-20"), 22,
-     ["is 31 days from the rule's date 2026-03-20"]),
-    ("missing field", ("duration: 3\n", ""), 1, ["missing field 'duration'"]),
-    ("invalid duration", ("duration: 3", "duration: drei"), 18, ["invalid duration 'drei'"]),
+     ["liegt 31 Tage vom Datum der Regel 2026-03-20 entfernt"]),
+    ("missing field", ("duration: 3\n", ""), 1, ["Pflichtfeld 'duration' fehlt"]),
+    ("invalid duration", ("duration: 3", "duration: drei"), 18, ["ungültiger Wert 'drei' für duration"]),
     ("invalid begins", ("begins: evening-before", "begins: evening"), 19,
-     ["invalid begins 'evening'", "evening-before"]),
+     ["ungültiger Wert 'evening' für begins", "evening-before"]),
     ("invalid YAML", ("title: Ramadanfest", "title: [Ramadanfest"), 3, ["YAML-Fehler"]),
 ]
 
@@ -111,7 +112,7 @@ def test_error_names_path_and_line(tmp_path: Path, old_new: tuple[str, str], lin
 
 def test_unknown_community_folder(tmp_path: Path) -> None:
     errors = errors_for(tmp_path, GOOD, community="islam")
-    assert any("unknown community folder 'islam'" in str(e) for e in errors)
+    assert any("unbekannter Gemeinschaftsordner 'islam'" in str(e) for e in errors)
 
 
 def test_table_name_must_exist(tmp_path: Path) -> None:
@@ -120,7 +121,7 @@ def test_table_name_must_exist(tmp_path: Path) -> None:
     text = text.replace("confirmed:\n  - start: 2026-03-20\n    source: \"Diyanet, Dini Günler 2026\"\n", "")
     errors = errors_for(tmp_path, text)
     assert [e.line for e in errors] == [14]
-    assert "name 'Holi Festival' not found in holidays:IN" in str(errors[0])
+    assert "name 'Holi Festival' steht 2015–2035 nicht in holidays:IN" in str(errors[0])
     assert "holi" in str(errors[0])
 
 
@@ -140,10 +141,13 @@ def test_all_problems_of_all_files(tmp_path: Path) -> None:
     assert "eid-al-adha.md:4:" in str(caught.value)
 
 
-def test_translation_files_are_skipped(tmp_path: Path) -> None:
+def test_broken_translation_file_is_reported_not_read_as_holiday(tmp_path: Path) -> None:
     write(tmp_path, GOOD)
     write(tmp_path, "not a holiday file", name="eid-al-fitr.tr.md")
-    assert len(load_holidays(tmp_path)) == 1
+    holidays, errors = collect_holidays(tmp_path)
+    assert len(holidays) == 1 and holidays[0].translations == {}
+    assert [(e.path.name, e.line) for e in errors] == [("eid-al-fitr.tr.md", 1)]
+    assert "Kopfbereich fehlt" in errors[0].message
 
 
 def test_a_confirmed_date_in_year_9999_is_a_clear_error(tmp_path: Path) -> None:

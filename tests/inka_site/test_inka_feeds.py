@@ -93,7 +93,10 @@ def test_all_feed_is_the_union_of_the_community_feeds(site_dir: Path) -> None:
         union: set[str] = set()
         for community in COMMUNITIES:
             found = events(feed_file(site_dir, lang, community))
-            assert {str(e["CATEGORIES"].cats[0]) for e in found.values()} == {community}
+            labels = {str(e["CATEGORIES"].cats[0]) for e in found.values()}
+            assert len(labels) == 1, (lang, community, labels)  # the community, in words
+            if lang == "de":
+                assert labels == {community.replace("juedisch", "jüdisch")}
             union |= set(found)
         assert set(events(feed_file(site_dir, lang, "alle"))) == union
         assert any(uid.startswith("gesellschaftlich-") for uid in union)
@@ -121,7 +124,7 @@ def test_localised_calendar_names(site_dir: Path) -> None:
              for lang in ("de", "en", "tr")}
     assert names == {"de": "Jüdische Feiertage – INKA Dortmund",
                      "en": "Jewish holidays – INKA Dortmund",
-                     "tr": "Yahudi bayramları – INKA Dortmund"}
+                     "tr": "Yahudi inanç ve anma günleri – INKA Dortmund"}
 
 
 def test_every_event_is_all_day_transparent_and_categorised(site_dir: Path) -> None:
@@ -132,7 +135,12 @@ def test_every_event_is_all_day_transparent_and_categorised(site_dir: Path) -> N
             assert start.params.get("VALUE") == "DATE" or "VALUE" not in start.params
             assert end.dt > start.dt
             assert str(event["TRANSP"]) == "TRANSPARENT"
-            assert str(event["CATEGORIES"].cats[0]) == uid.split("-")[0]
+            # the community's label in the feed's language (German: the folder's word)
+            label = str(event["CATEGORIES"].cats[0])
+            if lang == "de":
+                assert label == uid.split("-")[0].replace("juedisch", "jüdisch")
+            else:
+                assert label != uid.split("-")[0], label
             # Stamped with the last change of its own files (git), not with the build time.
             assert event["DTSTAMP"].dt == event["LAST-MODIFIED"].dt
             assert event["DTSTAMP"].dt.year >= 2024 and event["DTSTAMP"].dt.utcoffset() == \
@@ -180,8 +188,11 @@ def test_estimated_dates_say_so_in_the_feeds_language(site_dir: Path) -> None:
     # Kadir Gecesi 1448: computed by Diyanet's method, not yet published (the night of
     # 5 to 6 March 2027); 1447 is in Diyanet's published list: confirmed, no mark.
     uid = f"islamisch-lailat-al-qadr-1448@{DOMAIN}"
-    expected = {"de": ("(voraussichtlich)", "bis zu 1 Tag"), "en": ("(expected)", "up to 1 day"),
-                "tr": ("(tahmini)", "1 güne kadar"), "pl": ("(przewidywany termin)", "o 1 dn")}
+    # the same words as on the pages (one marker per language)
+    expected = {"de": ("(voraussichtlich)", "kann sich um 1 Tag verschieben"),
+                "en": ("(expected)", "may move by 1 day"),
+                "tr": ("(tahmini)", "1 gün kayabilir"),
+                "pl": ("(przewidywany termin)", "o 1 dzień")}
     for lang, (mark, variance) in expected.items():
         event = events(feed_file(site_dir, lang, "islamisch"))[uid]
         assert event["DTSTART"].dt == dt.date(2027, 3, 5)
@@ -197,12 +208,15 @@ def test_estimated_dates_say_so_in_the_feeds_language(site_dir: Path) -> None:
     assert str(easter["SUMMARY"]) == "Ostersonntag"
 
 
-def test_other_languages_mark_the_german_explanation(site_dir: Path) -> None:
+def test_other_languages_explain_in_their_language(site_dir: Path) -> None:
     event = events(feed_file(site_dir, "en", "juedisch"))[f"juedisch-purim-5786@{DOMAIN}"]
     description = str(event["DESCRIPTION"])
-    assert description.startswith("Explanation (in German): Ein fröhliches Fest")
+    assert description.startswith("A joyful festival")  # content/inka/juedisch/purim.en.md
+    assert "Ein fröhliches Fest" not in description
     assert "Begins at sunset on the evening before." in description
+    assert "Basis of calculation: Jewish calendar" in description  # words, no program name
     assert event["SUMMARY"].params["LANGUAGE"] == "en"
+    assert event["DESCRIPTION"].params["LANGUAGE"] == "en"  # all of it is English now
 
 
 # --- UIDs ---------------------------------------------------------------------------------------

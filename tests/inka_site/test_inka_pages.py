@@ -25,8 +25,9 @@ from bs4 import BeautifulSoup, Tag
 
 from inka_engine import COMMUNITIES, load_holidays, occurrences
 from inka_site.calendar import text_dir
-from inka_site.filters import date_wd, json_script, month_year
+from inka_site.filters import date_wd, month_year
 from inka_site.markup import render_body
+from mia_site.jsonld import script_text as json_script
 
 ROOT = Path(__file__).resolve().parents[2]
 INKA = ROOT / "content" / "inka"
@@ -55,7 +56,8 @@ def page(site: Path, path: str) -> BeautifulSoup:
 
 
 def holiday_files() -> list[Path]:
-    return sorted(INKA.glob("*/*.md"))
+    """The German holiday files (not their translations ``<key>.<lang>.md``)."""
+    return sorted(f for f in INKA.glob("*/*.md") if f.name.count(".") == 1)
 
 
 def rows_with(doc: BeautifulSoup, iso: str) -> list[Tag]:
@@ -123,7 +125,7 @@ def test_community_page(site: Path, community: str) -> None:
     crumbs = [a.get_text(strip=True) for a in doc.select("nav.breadcrumbs li")]
     assert crumbs[:2] == ["Startseite", "Interkultureller Kalender"] and len(crumbs) == 3
     links = {a["href"] for a in doc.select("main .card-list a")}
-    expected = {f"/kalender/{community}/{f.stem}/" for f in (INKA / community).glob("*.md")}
+    expected = {f"/kalender/{community}/{f.stem}/" for f in holiday_files() if f.parent.name == community}
     assert links == expected
     current = doc.select_one('nav.inka-filter a[aria-current="page"]')
     assert current is not None and current["href"] == f"/kalender/{community}/"

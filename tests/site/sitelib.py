@@ -267,9 +267,10 @@ def pelican_settings() -> dict[str, Any]:
 
 
 def tag_slug(name: str) -> str:
-    from pelican.urlwrappers import Tag as PelicanTag
+    """The slug the build gives a tag (the site's one slugify, set by mia_site.reader.tag)."""
+    from mia_site.reader import tag
 
-    return PelicanTag(name, pelican_settings()).slug
+    return tag(name, pelican_settings()).slug
 
 
 def site_base_url() -> str:

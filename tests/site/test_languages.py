@@ -88,21 +88,23 @@ def test_translated_pages_list_every_real_translation(site_dir: Path) -> None:
 
 
 def test_fallback_page_shows_german_text_with_notice_and_canonical(site_dir: Path) -> None:
-    """The Impressum stays German (issue: legal pages may); /tr/impressum/ is a fallback."""
-    assert not list((Path(sitelib.ROOT) / "content" / "pages").glob("impressum.tr.md"))
-    file = sitelib.file_for_path(site_dir, "/tr/impressum/")
+    """Older news may stay German (issue 12); /tr/nachrichten/einbuergerungen-2023/ is a
+    fallback."""
+    news = Path(sitelib.ROOT) / "content" / "news"
+    assert not list(news.glob("2024-02-20-einbuergerungen-2023.tr.md"))
+    file = sitelib.file_for_path(site_dir, "/tr/nachrichten/einbuergerungen-2023/")
     assert file is not None
     doc = sitelib.soup(file)
     assert doc.find("html")["lang"] == "tr"
     canonical = doc.find("link", rel="canonical")
-    assert canonical["href"] == sitelib.site_base_url() + "/impressum/"
+    assert canonical["href"] == sitelib.site_base_url() + "/nachrichten/einbuergerungen-2023/"
     assert _alternates(file) == {}, "fallback pages are left out of hreflang"
     notice = doc.select_one("main .notice--language")
     assert notice is not None and "Almanca" in sitelib.text(notice)
     article = doc.select_one("main article")
     assert article is not None and article.get("lang") == "de"
     sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
-    assert "/tr/impressum/" not in sitemap
+    assert "/tr/nachrichten/einbuergerungen-2023/" not in sitemap
 
 
 def test_unreviewed_translation_says_german_is_authoritative(site_dir: Path) -> None:

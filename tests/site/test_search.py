@@ -62,13 +62,13 @@ def test_query_finds_the_page_in_the_readers_language(tab: Any, site_server: str
 
 
 def test_fallback_text_is_not_indexed_under_another_language(tab: Any, site_server: str) -> None:
-    """The Impressum exists only in German; its words must not be found in Turkish."""
-    _status, urls = _search(tab, site_server, "/", "Körperschaft")
-    assert "/impressum/" in urls
-    _status, urls = _search(tab, site_server, "/tr/", "Körperschaft")
-    assert "/tr/impressum/" not in urls
+    """An older news item exists only in German; its words must not be found in Turkish."""
+    _status, urls = _search(tab, site_server, "/", "Staatsbürgerinnen")
+    assert "/nachrichten/einbuergerungen-2023/" in urls
+    _status, urls = _search(tab, site_server, "/tr/", "Staatsbürgerinnen")
+    assert "/tr/nachrichten/einbuergerungen-2023/" not in urls
     excerpts = tab.text_content("[data-search-results]") or ""
-    assert "Körperschaft" not in excerpts
+    assert "Staatsbürgerinnen" not in excerpts
 
 
 def test_search_page_has_label_and_live_region_and_no_axe_violation(

@@ -26,7 +26,8 @@ class Computed:
     status: str = ""
 
 
-#: A field check returns ``None`` when the value is fine, else "what is wrong (expected)".
+#: A field check returns ``None`` when the value is fine, else "was falsch ist (…)"
+#: in German (editors read it).
 Check = Callable[[Any], "str | None"]
 
 
@@ -62,7 +63,7 @@ class RuleKind:
 def int_in(lo: int, hi: int, what: str) -> Check:
     def check(value: Any) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-            return f"invalid {what} {value!r} (expected a whole number {lo}–{hi})"
+            return f"ungültiger Wert {value!r} für {what} (eine ganze Zahl von {lo} bis {hi})"
         return None
 
     return check
@@ -71,7 +72,8 @@ def int_in(lo: int, hi: int, what: str) -> Check:
 def any_int(what: str) -> Check:
     def check(value: Any) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int):
-            return f"invalid {what} {value!r} (expected a whole number of days, may be negative)"
+            return (f"ungültiger Wert {value!r} für {what} (eine ganze Zahl von Tagen, "
+                    "auch negativ)")
         return None
 
     return check
@@ -80,7 +82,7 @@ def any_int(what: str) -> Check:
 def one_of(choices: tuple[str, ...], what: str) -> Check:
     def check(value: Any) -> str | None:
         if value not in choices:
-            return f"invalid {what} {value!r} (expected one of: {', '.join(choices)})"
+            return f"ungültiger Wert {value!r} für {what} ({', '.join(choices)})"
         return None
 
     return check
@@ -89,11 +91,11 @@ def one_of(choices: tuple[str, ...], what: str) -> Check:
 def text(what: str) -> Check:
     def check(value: Any) -> str | None:
         if not isinstance(value, str) or not value.strip():
-            return f"invalid {what} {value!r} (expected a non-empty text)"
+            return f"ungültiger Wert {value!r} für {what} (ein nicht leerer Text)"
         return None
 
     return check
 
 
-MONTH = Field("month", int_in(1, 12, "month"))
-DAY = Field("day", int_in(1, 31, "day"))
+MONTH = Field("month", int_in(1, 12, "month (Monat)"))
+DAY = Field("day", int_in(1, 31, "day (Tag)"))

@@ -9,6 +9,7 @@ from convertdate import julian as _julian
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
 from ..model import Rule
+from ..texts import N_, Source
 from .base import DAY, MONTH, Computed, Field, RuleKind, any_int, one_of
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -29,7 +30,8 @@ def _valid_day(rule: Rule, calendar: str = "gregorian") -> str | None:
         else:
             date(2000, month, day)
     except (TypeError, ValueError):
-        return f"invalid date {month}/{day} (expected a day that exists in month {month})"
+        return (f"ungültiges Datum: Tag {day} im Monat {month} (ein Tag, den es im Monat "
+                f"{month} gibt)")
     return None
 
 
@@ -102,22 +104,23 @@ def weekday_on_or_after(rule: Rule, year: int) -> Computed | None:
 
 
 def _source_fixed(rule: Rule) -> str:
-    return "fester Termin (gregorianischer Kalender)"
+    return Source(N_("fester Termin im gregorianischen Kalender"))
 
 
 def _source_julian(rule: Rule) -> str:
-    return "julianischer Kalender, umgerechnet in den gregorianischen"
+    return Source(N_("fester Termin im julianischen Kalender"))
 
 
 def _source_easter(rule: Rule) -> str:
-    which = "orthodoxe" if rule.get("calendar") == "orthodox" else "westliche"
-    return f"Osterrechnung, {which}"
+    if rule.get("calendar") == "orthodox":
+        return Source(N_("orthodoxe Osterrechnung"))
+    return Source(N_("westliche Osterrechnung"))
 
 
 def _source_weekday(rule: Rule) -> str:
     if rule.get("calendar") == "julian":
-        return "Wochentagsregel im julianischen Kalender"
-    return "Wochentagsregel (gregorianischer Kalender)"
+        return Source(N_("Wochentagsregel im julianischen Kalender"))
+    return Source(N_("Wochentagsregel im gregorianischen Kalender"))
 
 
 FIXED = RuleKind("fixed", (MONTH, DAY), YEARS, "gregorian", fixed, _source_fixed,
@@ -127,19 +130,19 @@ JULIAN = RuleKind("julian", (MONTH, DAY), YEARS, "gregorian", julian, _source_ju
 EASTER = RuleKind(
     "easter",
     (
-        Field("calendar", one_of(tuple(_EASTER_METHODS), "calendar")),
-        Field("offset", any_int("offset"), required=False),
+        Field("calendar", one_of(tuple(_EASTER_METHODS), "calendar (Kalender)")),
+        Field("offset", any_int("offset (Verschiebung in Tagen)"), required=False),
     ),
     YEARS, "gregorian", easter_offset, _source_easter, "1900–2100 (python-dateutil)",
 )
 WEEKDAY_ON_OR_AFTER = RuleKind(
     "weekday-on-or-after",
     (
-        Field("weekday", one_of(WEEKDAYS, "weekday")),
+        Field("weekday", one_of(WEEKDAYS, "weekday (Wochentag)")),
         MONTH,
         DAY,
-        Field("calendar", one_of(("gregorian", "julian"), "calendar"), required=False),
-        Field("offset", any_int("offset"), required=False),
+        Field("calendar", one_of(("gregorian", "julian"), "calendar (Kalender)"), required=False),
+        Field("offset", any_int("offset (Verschiebung in Tagen)"), required=False),
     ),
     YEARS, "gregorian", weekday_on_or_after, _source_weekday, "1900–2100",
     check=lambda r: _valid_day(r, r.get("calendar", "gregorian")),

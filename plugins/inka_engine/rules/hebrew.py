@@ -9,6 +9,7 @@ from pyluach import dates as _dates
 from pyluach import hebrewcal as _hebrewcal
 
 from ..model import Rule
+from ..texts import N_, Source
 from .base import Computed, Field, RuleKind, int_in, one_of
 
 #: Month names of the content contract → pyluach month numbers (Nisan = 1, Tishri = 7).
@@ -60,13 +61,13 @@ def hebrew_year_of(day: date) -> int:
 HEBREW = RuleKind(
     "hebrew",
     (
-        Field("month", one_of(tuple(MONTHS), "Hebrew month")),
-        Field("day", int_in(1, 30, "day")),
-        Field("postpone", one_of(POSTPONE, "postpone rule"), required=False),
+        Field("month", one_of(tuple(MONTHS), "month (Monat im jüdischen Kalender)")),
+        Field("day", int_in(1, 30, "day (Tag)")),
+        Field("postpone", one_of(POSTPONE, "postpone (Verschiebungsregel)"), required=False),
     ),
     YEARS,
     "hebrew",
     hebrew,
-    lambda rule: "hebräischer Kalender, Regeln der Diaspora",
+    lambda rule: Source(N_("jüdischer Kalender, Termine in der Diaspora")),
     "1900–2100 (pyluach, arithmetic calendar)",
 )

@@ -24,21 +24,22 @@ from hijridate import Hijri as _Hijri
 from .. import diyanet
 from ..errors import OutOfRange
 from ..model import Rule
+from ..texts import N_, Source
 from .base import Computed, Field, RuleKind, int_in
 
 UMM_AL_QURA_YEARS = (1343, 1500)
 UMM_AL_QURA_GREGORIAN = (1924, 2077)
 YEARS = (1900, 2100)
-DIYANET_METHOD = ("Diyanet-Kalender, berechnet nach Diyanets Verfahren "
-                  "(Kriterium des Hidschri-Kalender-Kongresses Istanbul 2016)")
-UMM_AL_QURA_SOURCE = "Umm-al-Qura-Kalender Saudi-Arabiens (vorausberechnete Tabelle)"
+#: Shown to residents: no program names (the code's sources are named in the docstring).
+DIYANET_SOURCE = Source(N_("Diyanet İşleri Başkanlığı (Dini Günler)"))
+DIYANET_METHOD = Source(N_("Diyanet-Kalender, berechnet nach Diyanets Verfahren "
+                           "(Kriterium des Hidschri-Kalender-Kongresses Istanbul 2016)"))
+UMM_AL_QURA_SOURCE = Source(N_("vorausberechnet nach dem Umm-al-Qura-Kalender"))
 #: Where the files that make these dates live (feeds stamp events with their last change).
 DATA_FILES = (diyanet.TABLE_PATH,)
 
-_DINI_GUNLER_2025 = ("Diyanet İşleri Başkanlığı, „Dini Günler“ 2025 (Liste der religiösen Tage, "
-                     "diyanet.gov.tr)")
-_DINI_GUNLER_2026 = ("Diyanet İşleri Başkanlığı, „Dini Günler“ 2026 (Liste der religiösen Tage, "
-                     "diyanet.gov.tr)")
+#: The residents read the list's name in their language (its year is in the comment below).
+_DINI_GUNLER_2025 = _DINI_GUNLER_2026 = DIYANET_SOURCE
 #: Month starts Diyanet has published: (Hijri year, month) → (first day, source). Read from
 #: Diyanet's "Dini Günler" lists as reprinted by the press: 2025 — sozcu.com.tr "Üç aylar ne
 #: zaman başlıyor" (Recep 1446 = 1 Jan, Şaban = 31 Jan, Ramazan = 1 Mar, Şevval = 30 Mar
@@ -77,8 +78,8 @@ def hijri(rule: Rule, year: int) -> Computed | None:
     if start is None:
         first, last = diyanet.years()
         if not first <= year <= last:
-            raise OutOfRange(f"Hijri year {year} is outside Diyanet's computed table "
-                             f"({first}–{last} AH)")
+            raise OutOfRange(f"islamisches Jahr {year} liegt außerhalb der berechneten "
+                             f"Diyanet-Tabelle ({first}–{last} n. H.)")
         return None
     return Computed(year, start, source=DIYANET_METHOD)
 
@@ -93,8 +94,8 @@ def hijri_umm_al_qura(rule: Rule, year: int) -> Computed | None:
 def umm_al_qura(year: int, month: int, day: int) -> date | None:
     if not UMM_AL_QURA_YEARS[0] <= year <= UMM_AL_QURA_YEARS[1]:
         raise OutOfRange(
-            f"Hijri year {year} is outside the Umm al-Qura table of hijridate "
-            f"({UMM_AL_QURA_YEARS[0]}–{UMM_AL_QURA_YEARS[1]} AH = 1924-08-01 … 2077-11-15)"
+            f"islamisches Jahr {year} liegt außerhalb der Umm-al-Qura-Tabelle ("
+            f"{UMM_AL_QURA_YEARS[0]}–{UMM_AL_QURA_YEARS[1]} n. H. = 1924-08-01 … 2077-11-15)"
         )
     try:
         return date(*_Hijri(year, month, day).to_gregorian().datetuple())
@@ -120,7 +121,8 @@ def hijri_years(start: date, end: date) -> range:
     return range(first - 1, last + 2)
 
 
-_FIELDS = (Field("month", int_in(1, 12, "Hijri month")), Field("day", int_in(1, 30, "day")))
+_FIELDS = (Field("month", int_in(1, 12, "month (Monat im islamischen Kalender)")),
+           Field("day", int_in(1, 30, "day (Tag)")))
 
 HIJRI = RuleKind(
     "hijri", _FIELDS, YEARS, "hijri", hijri, lambda rule: DIYANET_METHOD,

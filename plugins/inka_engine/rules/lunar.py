@@ -12,6 +12,7 @@ import lunardate
 
 from ..errors import OutOfRange
 from ..model import Rule
+from ..texts import N_, Source
 from .base import DAY, MONTH, Computed, Field, RuleKind, int_in
 
 FULL_MOON_YEARS = (1900, 2100)
@@ -35,7 +36,7 @@ def full_moon(rule: Rule, year: int) -> Computed | None:
 
 def _timezone(value: object) -> str | None:
     if not isinstance(value, str) or value not in _zones():
-        return f"unknown timezone {value!r} (expected an IANA name such as Europe/Berlin)"
+        return f"unbekannte Zeitzone {value!r} (ein IANA-Name wie Europe/Berlin)"
     return None
 
 
@@ -48,8 +49,8 @@ def _zones() -> frozenset[str]:
 def chinese_to_gregorian(year: int, month: int, day: int) -> date | None:
     if not CHINESE_YEARS[0] <= year <= CHINESE_YEARS[1]:
         raise OutOfRange(
-            f"lunar year {year} is outside the Chinese calendar of lunardate "
-            f"({CHINESE_YEARS[0]}–{CHINESE_YEARS[1]})"
+            f"Mondjahr {year} liegt außerhalb des chinesischen Kalenders ("
+            f"{CHINESE_YEARS[0]}–{CHINESE_YEARS[1]})"
         )
     try:
         return lunardate.LunarDate(year, month, day).to_solar_date()
@@ -78,15 +79,15 @@ FULL_MOON = RuleKind(
     FULL_MOON_YEARS,
     "gregorian",
     full_moon,
-    lambda rule: f"astronomisch berechneter Vollmond (Zeitzone {rule.get('timezone', 'Europe/Berlin')})",
+    lambda rule: Source(N_("berechneter Vollmond")),
     "1900–2100 (ephem)",
 )
 CHINESE_LUNAR = RuleKind(
     "chinese-lunar",
-    (Field("month", int_in(1, 12, "lunar month")), DAY),
+    (Field("month", int_in(1, 12, "month (Mondmonat)")), DAY),
     CHINESE_YEARS,
     "chinese",
     chinese_lunar,
-    lambda rule: "chinesischer Lunisolarkalender (Zeit Pekings)",
+    lambda rule: Source(N_("chinesischer Mondkalender")),
     "1900–2099 (lunardate)",
 )

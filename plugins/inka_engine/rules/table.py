@@ -26,10 +26,10 @@ from functools import lru_cache
 from typing import Any
 
 import holidays
-from babel import Locale
 
 from ..errors import OutOfRange
 from ..model import Rule
+from ..texts import N_, Source
 from .base import Computed, Field, RuleKind, any_int, text
 
 PREFIX = "holidays:"
@@ -66,7 +66,7 @@ def table_year(source: str, year: int) -> tuple[dict[str, tuple[tuple[date, bool
     cls = table_class(source)
     lo, hi = table_years(source)
     if not lo <= year <= hi:
-        return {}, f"{source} covers {lo}–{hi}"
+        return {}, f"{source} reicht von {lo} bis {hi}"
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         table = cls(years=year, language=_language(cls), categories=cls.supported_categories)
@@ -96,10 +96,8 @@ def _first_run(source: str, names: tuple[str, ...], year: int) -> tuple[date, bo
 
 
 def source_text(source: str) -> str:
-    """In words for residents: whose table, not which package (issue 15)."""
-    code = source[len(PREFIX):].split("-", maxsplit=1)[0].upper()
-    country = Locale("de").territories.get(code, code)
-    return f"gepflegte Feiertagstabelle für {country}"
+    """The country's calendar of holidays, in words (the table's country code)."""
+    return Source(N_("Feiertagskalender: %(country)s"), source[len(PREFIX):])
 
 
 def table(rule: Rule, year: int) -> Computed | None:
@@ -107,7 +105,7 @@ def table(rule: Rule, year: int) -> Computed | None:
     found = _first_run(source, names, year)
     if found is None:
         _, note = table_year(source, year)
-        raise OutOfRange(f"{source} has no entry {' / '.join(map(repr, names))}"
+        raise OutOfRange(f"{source} hat keinen Eintrag {' / '.join(map(repr, names))}"
                          + (f" ({note})" if note else ""))
     day, estimated = found
     start = day + timedelta(rule.get("offset", 0))
@@ -132,14 +130,15 @@ def _check_name(value: Any) -> str | None:
     if isinstance(value, list | tuple) and value and all(
             isinstance(v, str) and v.strip() for v in value):
         return None
-    return text("name")(value)
+    return text("name (Name in der Tabelle)")(value)
 
 
 def _check_source(value: Any) -> str | None:
     try:
         table_class(value)
     except (KeyError, TypeError):
-        return f"unknown table {value!r} (expected holidays:<country code>, e.g. holidays:IN)"
+        return (f"unbekannte Tabelle {value!r} (holidays:<Ländercode>, z. B. "
+                "holidays:IN)")
     return None
 
 
@@ -154,12 +153,13 @@ def known_names(source: str) -> set[str]:
 
 def _name_in(source: str, name: Any, what: str) -> str | None:
     if not isinstance(name, str) or not name.strip():
-        return f"invalid {what} {name!r} (expected the holiday's name in {source})"
+        return f"ungültiger Wert {name!r} für {what} (der Name des Feiertags in {source})"
     names = known_names(source)
     if name.lower() not in names:
         close = difflib.get_close_matches(name.lower(), sorted(names), n=3, cutoff=0.5)
-        hint = f"; close: {', '.join(close)}" if close else ""
-        return f"{what} {name!r} not found in {source} 2015–2035 (expected an English table name{hint})"
+        hint = f"; ähnlich: {', '.join(close)}" if close else ""
+        return (f"{what} {name!r} steht 2015–2035 nicht in {source} (der englische "
+                f"Name aus der Tabelle{hint})")
     return None
 
 
@@ -173,10 +173,10 @@ def _check(rule: Rule) -> str | None:
     if end is not None:
         spec = dict(end) if isinstance(end, tuple) else {}
         end_source = spec.get("source", source)
-        if not spec or _check_source(end_source) or any_int("offset")(spec.get("offset", 0)):
-            return (f"invalid end {end!r} (expected {{source: holidays:XX, name: ..., "
-                    "offset: days}})")
-        return _name_in(end_source, spec.get("name"), "end name")
+        if not spec or _check_source(end_source) or any_int("offset (Verschiebung in Tagen)")(spec.get("offset", 0)):
+            return (f"ungültiges end {end!r} ({{source: holidays:XX, name: ..., "
+                    "offset: Tage}})")
+        return _name_in(end_source, spec.get("name"), "end: name")
     return None
 
 
@@ -185,7 +185,7 @@ TABLE = RuleKind(
     (
         Field("source", _check_source),
         Field("name", _check_name),
-        Field("offset", any_int("offset"), required=False),
+        Field("offset", any_int("offset (Verschiebung in Tagen)"), required=False),
         Field("end", lambda v: None, required=False),
     ),
     YEARS,
