@@ -42,8 +42,10 @@ PAGE_PATHS = ["pages", "events"]
 STATIC_PATHS = ["images"]
 ARTICLE_EXCLUDES: list[str] = []
 PAGE_EXCLUDES: list[str] = []
-# Hidden files and what Windows leaves behind are never published (content_model.files).
-IGNORE_FILES = [".*", "*~", "README.md", "Thumbs.db", "desktop.ini"]
+# Hidden files, backups and what Windows leaves behind are never read (content_model.files).
+from content_model.files import IGNORE_PATTERNS as _IGNORE_PATTERNS  # noqa: E402
+
+IGNORE_FILES = list(_IGNORE_PATTERNS)
 # A preview may build fewer languages (`invoke serve` builds German only unless asked for all):
 # the other languages' files are then not even read.
 _only = [code for code in os.environ.get("MIA_LANGUAGES", "").split(",") if code]

@@ -37,7 +37,7 @@ from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 from content_model.errors import ContentError, ContentErrors
-from content_model.files import file_problems, inside
+from content_model.files import file_problems, ignored, inside
 from content_model.frontmatter import FrontMatter, parse_front_matter
 from content_model.glossary_check import check_glossaries
 from content_model.holiday_checks import check_holidays
@@ -55,7 +55,6 @@ PLACEHOLDER = "[Bitte ergänzen"
 EASY_LANGUAGE = "pages/leichte-sprache.md"
 REPO = Path(__file__).resolve().parents[2]
 THEME_ROOT = REPO / "theme"
-_IGNORED = re.compile(r"^(\..*|.*~|README\.md|Thumbs\.db|desktop\.ini)$")  # pelican.conf.py IGNORE_FILES
 _FILE_LINK = re.compile(r"^(?:\{(filename|static|attach)\}|\|(filename|static|attach)\|)(.*)$")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _NAME_LANG = re.compile(r"\.([a-z]{2})\.md$")
@@ -111,7 +110,7 @@ def _read(content_root: Path) -> tuple[list[Document], list[ContentError]]:
     errors: list[ContentError] = []
     for path in sorted(content_root.rglob("*.md")):
         rel = path.relative_to(content_root).as_posix()
-        if _IGNORED.match(path.name):
+        if ignored(path.name):
             continue
         kind = "holiday" if rel.startswith("inka/") else kind_for_path(rel)
         shown = f"content/{rel}"

@@ -4,6 +4,7 @@ be published or copied), and in the static folders only the file types the site 
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 from pathlib import Path
@@ -17,12 +18,13 @@ STATIC_DIRS = ("images",)
 STATIC_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".pdf",
                              ".mp4", ".webm", ".vtt"})
 _TEMPLATE_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
-#: Files an operating system leaves behind; never published (pelican.conf.py IGNORE_FILES).
-IGNORED_NAMES = frozenset({"Thumbs.db", "desktop.ini"})
+#: Files that are never read or published (pelican.conf.py IGNORE_FILES reads this): hidden
+#: files, editor backups, README.md, and what operating systems leave behind.
+IGNORE_PATTERNS = (".*", "*~", "README.md", "Thumbs.db", "desktop.ini")
 
 
 def ignored(name: str) -> bool:
-    return name.startswith(".") or name in IGNORED_NAMES
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in IGNORE_PATTERNS)
 
 
 def _shown(path: Path, root: Path, label: str) -> str:

@@ -51,6 +51,16 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+def line_of(lines: dict[KeyPath, int], *keys: str | int) -> int:
+    """The 1-based line of a key path in ``lines`` (or of its nearest parent); 1 if unknown."""
+    path: KeyPath = tuple(keys)
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return 1
+
+
 @dataclass
 class FrontMatter:
     """Parsed front matter: the data, the line of each key path, and the Markdown body."""
@@ -63,12 +73,7 @@ class FrontMatter:
 
     def line_of(self, *keys: str | int) -> int:
         """The 1-based line of a key (or its nearest parent); 1 if unknown."""
-        path: KeyPath = tuple(keys)
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return 1
+        return line_of(self.lines, *keys)
 
     def error(self, keys: tuple[str | int, ...], message: str, expected: str = "",
               warning: bool = False) -> ContentError:

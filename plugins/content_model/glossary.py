@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from content_model.errors import ContentError, ContentErrors
-from content_model.frontmatter import KeyPath, load_yaml
+from content_model.frontmatter import KeyPath, line_of, load_yaml
 
 FILE = "glossary.yaml"
 TERM_FIELDS = {"de", "use", "avoid", "note"}
@@ -51,12 +51,7 @@ class _Shape:
         self.shown, self.lines, self.errors = shown, lines, []  # type: list[ContentError]
 
     def line(self, *keys: str | int) -> int:
-        path: KeyPath = tuple(keys)
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return 1
+        return line_of(self.lines, *keys)
 
     def add(self, keys: tuple[str | int, ...], message: str, expected: str) -> None:
         self.errors.append(ContentError(self.shown, self.line(*keys), message, expected))

@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from content_model.errors import ContentError, ContentErrors
+from content_model.files import ignored
 from content_model.frontmatter import FrontMatter, parse_front_matter
 from content_model.glossary import Glossary, avoid_pattern, load_glossary
 
-_IGNORED = re.compile(r"^(\.#.*|.*~|README\.md)$")
 _PO_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
 
 
@@ -135,7 +135,7 @@ def check_glossaries(content_root: Path, translations_root: Path, languages: tup
         if finder.pattern is None:
             continue
         for path in sorted(content_root.rglob(f"*.{lang}.md")):
-            if _IGNORED.match(path.name):
+            if ignored(path.name):
                 continue
             shown = "content/" + path.relative_to(content_root).as_posix()
             problems += _in_text(finder, path.read_text(encoding="utf-8", errors="replace"),

@@ -35,16 +35,16 @@ def to_html(body: str) -> str:
 
 # Plain Markdown text, links to https/mailto/tel and site paths always passes the policy; only
 # raw HTML, attribute lists ({: …}) and other URL schemes can fail it. Bodies without any of
-# these are not rendered again by the check.
+# these are not looked at again (by the check or the build).
 _MAYBE = re.compile(r"[<{]|(?<![\w+.-])(?!(?:https?|mailto|tel):)[a-zA-Z][\w+.-]*:[^\s\d]")
 
 
 def policy_errors(shown: str, body: str, body_line: int,
                   rendered: str | None = None) -> list[ContentError]:
     """Errors for everything in ``body`` that the HTML policy would drop, with its line."""
+    if not _MAYBE.search(body):
+        return []  # also the build's fast path: most bodies need no second look
     if rendered is None:
-        if not _MAYBE.search(body):
-            return []
         rendered = to_html(body)
     return [ContentError(shown, line, message, expected)
             for line, message, expected in html_policy.problems(rendered, body, body_line)]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from content_model.errors import ContentErrors
+from content_model.files import ignored
 from content_model.frontmatter import FrontMatter, parse_front_matter
 from content_model.schema import LANGUAGES, kind_for_path
 from content_model.source_hash import FIELD, front_matter_hash
@@ -24,7 +25,6 @@ STATES = ("missing", "outdated", "unmarked", "unreviewed", "reviewed")
 #: The states as editors read them (``--status`` table, docs/redaktion.md).
 STATE_LABELS = {"missing": "fehlt", "outdated": "veraltet", "unmarked": "ohne Stand",
                 "unreviewed": "ungeprüft", "reviewed": "geprüft"}
-_IGNORED = re.compile(r"^(\.#.*|.*~|README\.md)$")  # pelican.conf.py IGNORE_FILES
 _HOLIDAY_TRANSLATION = re.compile(r"^inka/[^/]+/([^/.]+)\.([a-z]{2})\.md$")
 _HOLIDAY_ORIGINAL = re.compile(r"^inka/[^/]+/[^/.]+\.md$")
 
@@ -108,7 +108,7 @@ def read_sources(content_root: Path) -> list[Source]:
     """Every content file whose front matter reads (broken ones are ``invoke check``'s job)."""
     sources: list[Source] = []
     for path in sorted(content_root.rglob("*.md")):
-        if _IGNORED.match(path.name):
+        if ignored(path.name):
             continue
         rel = path.relative_to(content_root).as_posix()
         try:
