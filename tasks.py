@@ -94,7 +94,7 @@ def check_ok(content: Path | None = None, *, stream: object = None,
 
     True when there is no error (warnings are printed, unless `warnings` is False, but do not
     count). Open placeholders are one summary line unless `placeholders` lists them."""
-    sys.path.insert(0, str(ROOT / "plugins"))
+    _plugins_import()
     from content_model.check import (
         build_date_from_env,
         check_content,
@@ -194,7 +194,7 @@ def new(c, kind, title="", slug="", lang="de", summary="", date="", start="", en
         location="", address="", organizer="", parent="", order="", tags="", community="",
         key="", source="", content="", of=""):
     """Write a new content file (news, event, topic, translation) or confirm a holiday date."""
-    sys.path.insert(0, str(ROOT / "plugins"))
+    _plugins_import()
     from content_model import newfile
 
     root = Path(content).resolve() if content else ROOT / "content"
@@ -355,7 +355,7 @@ def mark_current_task(paths: list[Path], content: Path) -> int:
 def translations(c, status=False, json=False, mark_current=None, content=""):
     """UI catalogues (default: extract, update, compile, report gaps); --status and
     --mark-current for the translations of the content."""
-    sys.path.insert(0, str(ROOT / "plugins"))
+    _plugins_import()
     folder = Path(content).resolve() if content else ROOT / "content"
     if mark_current is not None:
         sys.exit(mark_current_task(_translation_paths(mark_current, c.remainder), folder))
