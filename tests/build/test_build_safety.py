@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import tasks
+from tests.samples import NEWS
 
 ROOT = Path(tasks.__file__).resolve().parent
 
@@ -34,15 +35,6 @@ def _build(output: Path, content: Path) -> subprocess.CompletedProcess[str]:
                           cwd=ROOT, capture_output=True, text=True, check=False)
 
 
-NEWS = """---
-title: Testmeldung
-slug: testmeldung
-date: 2025-01-02
-lang: de
-summary: Eine Meldung für den Test.
----
-Text.
-"""
 EVENT = """---
 title: Testtermin
 slug: testtermin

@@ -15,17 +15,9 @@ from pathlib import Path
 import pytest
 
 import tasks
+from tests.samples import NEWS
 
 ROOT = Path(tasks.__file__).resolve().parent
-NEWS = """---
-title: Testmeldung
-slug: testmeldung
-date: 2025-01-02
-lang: de
-summary: Eine Meldung für den Test.
----
-Text.
-"""
 FAST = {"MIA_SEARCH": "0", "MIA_POSTERS": "0", "MIA_PRECOMPRESS": "0",
         "SOURCE_DATE_EPOCH": "1767225600"}
 

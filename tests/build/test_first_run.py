@@ -18,19 +18,11 @@ from pathlib import Path
 import pytest
 
 import tasks
+from tests.samples import NEWS
 
 ROOT = Path(tasks.__file__).resolve().parent
 pytestmark = pytest.mark.slow
 
-NEWS = """---
-title: Testmeldung
-slug: testmeldung
-date: 2025-01-02
-lang: de
-summary: Eine Meldung für den Test.
----
-Text.
-"""
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:

@@ -15,19 +15,12 @@ import pytest
 from editor_support import BUILD_DATE, ROOT, invoke
 
 from content_model.check import check_content
+from tests.samples import NEWS_HEAD  # the body starts at line 8
 
 Problems = Callable[..., list[str]]
 Write = Callable[[str, str], Path]
 
 NEWS_FILE = "news/2025-01-02-testmeldung.md"
-NEWS_HEAD = """---
-title: Testmeldung
-slug: testmeldung
-date: 2025-01-02
-lang: de
-summary: Eine Meldung für den Test.
----
-"""  # the body starts at line 8
 
 
 def news(body: str, head: str = NEWS_HEAD) -> str:

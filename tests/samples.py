@@ -1,0 +1,13 @@
+"""Small content files that tests write into copies of ``content/`` (one place for each)."""
+
+#: A minimal valid news item's header; its body starts at line 8.
+NEWS_HEAD = """---
+title: Testmeldung
+slug: testmeldung
+date: 2025-01-02
+lang: de
+summary: Eine Meldung für den Test.
+---
+"""
+#: A minimal valid news item (content/news/2025-01-02-testmeldung.md).
+NEWS = NEWS_HEAD + "Text.\n"
