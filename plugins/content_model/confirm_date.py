@@ -79,6 +79,9 @@ def add_confirmed(content_root: Path, community: str, key: str, start: dt.date,
         close = difflib.get_close_matches(key, keys, n=3)
         hint = f"meinten Sie {', '.join(close)}?" if close else "vorhanden: " + ", ".join(keys)
         raise ScaffoldError(f"Feiertag {community}/{key} gibt es nicht ({hint})")
+    if not 1800 <= start.year <= 2200:
+        raise ScaffoldError(f"Jahr {start.year} liegt außerhalb des Kalenders (ein Jahr "
+                            "1800–2200; berechnet werden 1900–2100)")
     if not source.strip():
         raise ScaffoldError("Quelle fehlt (--source \"wer hat das Datum bekannt gegeben, z. B. "
                             "DITIB, Pressemitteilung vom …\")")

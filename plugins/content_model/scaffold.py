@@ -131,7 +131,8 @@ def _event(req: Request, slug: str, today: dt.date) -> tuple[str, str]:
         raise ScaffoldError(f"Ende {end} liegt vor dem Beginn {start} (--end am oder nach "
                             "--start)")
     end_line = (f"end: {end}" if end else
-                "# end: JJJJ-MM-TT HH:MM (bei ganztägigen Terminen: der letzte Tag)")
+                "# end: JJJJ-MM-TT HH:MM (bei ganztägigen Terminen: der letzte Tag); ist das "
+                "Ende offen: duration: \"2:00\" (Stunden:Minuten)")
     address = (f"  address: {quote(req.address)}" if req.address else
                "  # address: Straße Nr., PLZ Dortmund")
     text = f"""---

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale
 
+from content_model.duration import parse_duration
 from content_model.errors import ContentError
 from content_model.files import inside, template_exists
 from content_model.frontmatter import FrontMatter
@@ -31,7 +32,7 @@ FIELDS: dict[str, set[str]] = {
     "news": COMMON | {"date", "tags", "image", "image_alt"},
     "event": COMMON | {
         "date", "start", "end", "timezone", "location", "organizer", "registration", "cost",
-        "languages", "accessibility", "series", "status", "time_note", "tags",
+        "languages", "accessibility", "series", "status", "time_note", "tags", "duration",
     },
 }
 CONTACT_FIELDS = {"name", "email", "phone", "address", "hours", "url"}
@@ -212,6 +213,28 @@ def _news(fm: FrontMatter, errors: list[ContentError]) -> None:
                                "ein Bild in 'image: images/…' oder die Zeile entfernen"))
 
 
+def _event_duration(fm: FrontMatter, errors: list[ContentError], start: Any, end: Any) -> None:
+    """A timed event without ``end`` needs ``duration`` (calendar apps otherwise show a
+    zero-length event); ``duration`` is hours:minutes or whole minutes."""
+    duration = fm.data.get("duration")
+    if duration is not None:
+        if parse_duration(duration) is None:
+            errors.append(fm.error(("duration",), f"ungültige Dauer {duration!r}",
+                                   "Stunden:Minuten wie 'duration: \"2:30\"' oder Minuten "
+                                   "wie 'duration: 90'"))
+        elif end is not None:
+            errors.append(fm.error(("duration",), "'duration' und 'end' zugleich",
+                                   "nur eins von beiden: 'end' oder 'duration'"))
+        elif not isinstance(start, dt.datetime):
+            errors.append(fm.error(("duration",), "'duration' bei ganztägiger Veranstaltung",
+                                   "eine Uhrzeit in 'start' oder 'duration' entfernen"))
+        return
+    if isinstance(start, dt.datetime) and "end" not in fm.data:
+        errors.append(fm.error(("start",), "Veranstaltung mit Uhrzeit, aber ohne Ende",
+                               "'end: JJJJ-MM-TT HH:MM' oder die Dauer, z. B. "
+                               "'duration: \"2:00\"' (Stunden:Minuten)"))
+
+
 def local_time_problem(when: dt.datetime, zone: ZoneInfo) -> str | None:
     """'gap' for a wall-clock time the clock skips (spring forward), 'twice' for one it shows
     twice (autumn back), None for an ordinary time."""
@@ -255,6 +278,7 @@ def _event(fm: FrontMatter, errors: list[ContentError]) -> None:
         elif end < start:  # type: ignore[operator]
             errors.append(fm.error(("end",), f"Ende {end} liegt vor dem Beginn {start}",
                                    "'end' am oder nach 'start'"))
+    _event_duration(fm, errors, start, end)
     tz = fm.data.get("timezone")
     if tz is None:
         errors.append(ContentError(fm.path, 1, "Pflichtfeld 'timezone' fehlt",

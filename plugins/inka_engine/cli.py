@@ -13,13 +13,19 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .constants import COMMUNITIES, DEFAULT_UID_DOMAIN, LANGUAGES
-from .engine import occurrences
+from .engine import Omission, occurrences
 from .errors import ContentErrors
 from .export import holiday_url, to_csv, to_json, to_table
+from .history import History, holiday_files
 from .ical import build_calendar, dtstamp_from_env, to_ics
 from .loader import load_holidays
+from .model import Holiday
+from .rules import KINDS
 
 FALLBACK_DTSTAMP = datetime(1970, 1, 1, tzinfo=UTC)
+#: Years a date can have at all (Python's calendar) and the years the rule kinds cover.
+MIN_YEAR, MAX_YEAR = 1, 9998
+RULE_YEARS = (1900, 2100)
 
 
 def _years(value: str) -> tuple[int, int]:
@@ -30,6 +36,10 @@ def _years(value: str) -> tuple[int, int]:
         raise argparse.ArgumentTypeError(f"invalid years {value!r} (expected 2026 or 2020-2035)") from why
     if years[0] > years[1]:
         raise argparse.ArgumentTypeError(f"invalid years {value!r} (expected first ≤ last)")
+    if not all(MIN_YEAR <= y <= MAX_YEAR for y in years):
+        raise argparse.ArgumentTypeError(
+            f"Jahr außerhalb des Kalenders: {value!r} (erwartet: Jahre {MIN_YEAR}–{MAX_YEAR}; "
+            f"berechnet werden {RULE_YEARS[0]}–{RULE_YEARS[1]})")
     return years
 
 
@@ -45,6 +55,16 @@ def _dtstamp(value: str) -> datetime:
 def _build_year() -> int:
     """Year of BUILD_DATE: SOURCE_DATE_EPOCH if set, else today (design.md §6)."""
     return dtstamp_from_env(datetime.now(UTC)).year
+
+
+def ranges_text(holidays: Sequence[Holiday]) -> str:
+    """The years each rule kind in use can compute, one line per kind (for error messages)."""
+    used = sorted({h.rule.kind for h in holidays})
+    lines = []
+    for name in used:
+        kind = KINDS[name]
+        lines.append(f"  {name}: {kind.describe_years or f'{kind.years[0]}–{kind.years[1]}'}")
+    return "Bereiche der Regelarten:\n" + "\n".join(lines)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -77,7 +97,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(error, file=sys.stderr)
         return 1
     first, last = args.years or (_build_year(), _build_year())
-    found = occurrences(holidays, date(first, 1, 1), date(last, 12, 31), args.community)
+    omissions: list[Omission] = []
+    found = occurrences(holidays, date(first, 1, 1), date(last, 12, 31), args.community,
+                        omissions=omissions)
+    if not found and (omissions or last < RULE_YEARS[0] or first > RULE_YEARS[1]):
+        print(f"Keine Termine für {first}–{last}: die Jahre liegen außerhalb der Bereiche, "
+              f"die die Regeln berechnen können.\n{ranges_text(holidays)}", file=sys.stderr)
+        return 2
     out = sys.stdout
     if args.format == "json":
         out.write(to_json(found, args.lang, args.site_url))
@@ -86,9 +112,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.buffer.write(to_csv(found, args.lang, args.site_url))
     elif args.format == "ics":
         stamp = args.dtstamp or dtstamp_from_env(FALLBACK_DTSTAMP)
+        change_for = None
+        if args.dtstamp is None:  # each event: the last commit of its own files
+            history = History.of(args.content.resolve())
+            if history.available:
+                def change_for(o):  # type: ignore[no-untyped-def]
+                    return history.change(holiday_files(o.holiday, args.lang))
         cal = build_calendar(
             found, dtstamp=stamp, lang=args.lang, uid_domain=args.domain,
             url_for=(lambda o: holiday_url(o, args.site_url, args.lang)) if args.site_url else None,
+            change_for=change_for,
         )
         out.flush()
         sys.stdout.buffer.write(to_ics(cal))

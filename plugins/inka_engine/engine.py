@@ -136,7 +136,8 @@ def holiday_occurrences(holiday: Holiday, start: date, end: date,
                         computed[number].start)
             continue
         result.append(_occurrence(holiday, number, None, entry))
-    result = [o for o in result if start <= o.start <= end]
+    result = [o for o in result if start <= o.start <= end
+              and (holiday.since is None or o.start.year >= holiday.since)]
     if omissions is not None:
         for reason, numbers in omitted.items():
             omissions.append(Omission(holiday.community, holiday.key, reason, tuple(numbers)))
@@ -150,7 +151,12 @@ def _occurrence(holiday: Holiday, number: int, value: Computed | None,
     else:
         assert value is not None
         start, end = value.start, value.end
-        status = "confirmed" if value.confirmed else "estimated"
+        if value.status:
+            status = value.status
+        elif value.confirmed:
+            status = "confirmed"
+        else:
+            status = "estimated" if holiday.variance_days > 0 else "computed"
         source = value.source or KINDS[holiday.rule.kind].source(holiday.rule)
     if end is None or end < start:
         end = start + timedelta(holiday.duration - 1)
@@ -162,11 +168,12 @@ def _occurrence(holiday: Holiday, number: int, value: Computed | None,
         end=end,
         begins_evening_before=holiday.begins_evening_before,
         status=status,  # type: ignore[arg-type]
-        variance_days=0 if status == "confirmed" else holiday.variance_days,
+        variance_days=holiday.variance_days if status == "estimated" else 0,
         source=source,
         names=holiday.names,
         estimated_start=value.start if value is not None else None,
         holiday=holiday,
+        night=holiday.night,
     )
 
 

@@ -13,15 +13,16 @@ from .model import Occurrence
 from .texts import source_text
 
 FIELDS: tuple[str, ...] = (
-    "id", "community", "key", "name", "start", "end", "begins_evening_before", "status",
-    "variance_days", "url", "source",
+    "id", "community", "key", "name", "start", "end", "begins_evening_before", "evening",
+    "night", "status", "variance_days", "url", "source",
 )
-#: The site's open data (``/kalender/<year>.json``, design.md §6) plus ``uid``: ``id`` is not
-#: unique when a lunar holiday starts twice in one Gregorian year (Eid 2033); ``uid`` is the
-#: feeds' iCalendar UID and is.
+#: The site's open data (``/kalender/<year>.json``, design.md §6) plus ``uid``. ``id`` =
+#: ``<community>/<key>/<occurrence>`` is unique like the UID (also when a lunar holiday starts
+#: twice in one Gregorian year, Eid 2033); ``evening`` is the civil date of the evening it
+#: begins on (empty when it begins by day), ``night`` whether the observance is that night.
 OPEN_DATA_FIELDS: tuple[str, ...] = (
-    "id", "community", "key", "name", "start", "end", "begins_evening_before", "status",
-    "variance_days", "url", "uid",
+    "id", "community", "key", "name", "start", "end", "begins_evening_before", "evening",
+    "night", "status", "variance_days", "url", "uid",
 )
 
 
@@ -44,6 +45,8 @@ def row(occ: Occurrence, lang: str = DEFAULT_LANGUAGE, site_url: str = "",
         "start": occ.start.isoformat(),
         "end": occ.end.isoformat(),
         "begins_evening_before": occ.begins_evening_before,
+        "evening": occ.evening.isoformat() if occ.evening else None,
+        "night": occ.night,
         "status": occ.status,
         "variance_days": occ.variance_days,
         "url": holiday_url(occ, site_url, lang),
@@ -82,7 +85,11 @@ def to_csv(occurrences: Iterable[Occurrence], lang: str = DEFAULT_LANGUAGE,
     writer.writeheader()
     for occ in occurrences:
         values = row(occ, lang, site_url, fields, uid_domain)
-        values["begins_evening_before"] = "true" if values["begins_evening_before"] else "false"
+        for flag in ("begins_evening_before", "night"):
+            if flag in values:
+                values[flag] = "true" if values[flag] else "false"
+        if "evening" in values and values["evening"] is None:
+            values["evening"] = ""
         writer.writerow({key: spreadsheet_safe(value) for key, value in values.items()})
     return buffer.getvalue().encode("utf-8-sig")
 

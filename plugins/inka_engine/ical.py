@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
+from babel.dates import format_skeleton
 from icalendar import Calendar, Event
 
 from .bidi import is_rtl, isolate
 from .constants import DEFAULT_LANGUAGE, DEFAULT_UID_DOMAIN
+from .history import Change
 from .model import Occurrence
 from .texts import (
     MESSAGES,
@@ -25,6 +27,7 @@ from .texts import (
 )
 
 PRODID = "-//Stadt Dortmund//MIA-DO-KI INKA//DE"
+FALLBACK = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def dtstamp_from_env(default: datetime) -> datetime:
@@ -39,11 +42,30 @@ def _utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def summary(occ: Occurrence, lang: str = DEFAULT_LANGUAGE,
+def _may_move(occ: Occurrence, today: date | None) -> bool:
+    return occ.may_move if today is None else occ.may_move_on(today)
+
+
+def day_month(day: date, lang: str) -> str:
+    """'26. März', '26 March', '26 Mart' … (Babel, the feed's language)."""
+    return format_skeleton("MMMMd", day, locale=lang)
+
+
+def night_label(occ: Occurrence, lang: str = DEFAULT_LANGUAGE,
+                catalog: Catalog = repo_catalog) -> str:
+    """'Nacht vom 26. März zum 27. März' in ``lang`` (for ``night: true`` holidays)."""
+    return text("night", lang, catalog, evening=day_month(occ.shown_start, lang),
+                start=day_month(occ.start, lang))
+
+
+def summary(occ: Occurrence, lang: str = DEFAULT_LANGUAGE, today: date | None = None,
             catalog: Catalog = repo_catalog) -> str:
-    """Localised name, with "(voraussichtlich)" (in ``lang``) when the date may move."""
+    """Localised name (a night named as the night), with "(voraussichtlich)" (in ``lang``)
+    when the date may still move — never once it has passed ``today`` (BUILD_DATE)."""
     name = occ.name(lang)
-    return f"{name} {text('estimated', lang, catalog)}" if occ.may_move else name
+    if occ.night:
+        name = f"{name} – {night_label(occ, lang, catalog)}"
+    return f"{name} {text('estimated', lang, catalog)}" if _may_move(occ, today) else name
 
 
 def source_line(occ: Occurrence, lang: str = DEFAULT_LANGUAGE,
@@ -58,14 +80,15 @@ def source_line(occ: Occurrence, lang: str = DEFAULT_LANGUAGE,
 
 
 def description(occ: Occurrence, lang: str = DEFAULT_LANGUAGE, explanation: str = "",
-                url: str = "", catalog: Catalog = repo_catalog) -> str:
+                url: str = "", *, today: date | None = None,
+                catalog: Catalog = repo_catalog) -> str:
     """Short explanation, evening-before note, "may move by N days" when estimated, the
     calendar the community follows (Islamic: Diyanet/DITIB), source and page URL — one per
     line."""
     parts = [explanation.strip()] if explanation.strip() else []
-    if occ.begins_evening_before:
+    if occ.begins_evening_before and not occ.night:
         parts.append(text("evening", lang, catalog))
-    if occ.may_move:
+    if _may_move(occ, today):
         parts.append(variance(occ.variance_days, lang, catalog))
     if f"calendar_{occ.community}" in MESSAGES:
         parts.append(text(f"calendar_{occ.community}", lang, catalog))
@@ -101,30 +124,77 @@ def _language(lang: str, really: bool) -> dict[str, str]:
     return {"LANGUAGE": lang} if really else {}
 
 
-def event_for(occ: Occurrence, *, dtstamp: datetime, lang: str = DEFAULT_LANGUAGE,
-              uid_domain: str = DEFAULT_UID_DOMAIN, url: str = "",
-              explanation: str | None = None, catalog: Catalog = repo_catalog) -> Event:
-    """One VEVENT in ``lang``. ``explanation`` overrides the holiday's own (then it counts as
-    being in ``lang``); Arabic text gets its left-to-right runs isolated (FSI … PDI)."""
+def _all_day(event: Event, occ: Occurrence, change: Change, uid: str, *, first: date,
+             after: date, lang: str, catalog: Catalog) -> None:
+    """UID, stamps, dates and the hints every holiday VEVENT shares (design.md §6)."""
+    event.add("uid", uid)
+    event.add("dtstamp", _utc(change.stamp))
+    event.add("last-modified", _utc(change.stamp))
+    event.add("dtstart", first)
+    event.add("dtend", after)
+    event.add("categories", [community_label(occ.community, lang, catalog)],
+              parameters=_language(lang, True))
+    event.add("transp", "TRANSPARENT")
+    event.add("class", "PUBLIC")
+    event.add("sequence", max(change.sequence, 1 if occ.corrected else 0))
+    # Outlook shows an all-day event that keeps the day free (its own hints).
+    event.add("x-microsoft-cdo-alldayevent", "TRUE")
+    event.add("x-microsoft-cdo-busystatus", "FREE")
+
+
+def event_for(occ: Occurrence, *, dtstamp: datetime | None = None, change: Change | None = None,
+              lang: str = DEFAULT_LANGUAGE, uid_domain: str = DEFAULT_UID_DOMAIN, url: str = "",
+              explanation: str | None = None, today: date | None = None,
+              catalog: Catalog = repo_catalog) -> Event:
+    """The VEVENT of one occurrence in ``lang``: on its day(s), a night on the evening's date.
+
+    ``change`` (DTSTAMP = LAST-MODIFIED and SEQUENCE, :mod:`inka_engine.history`) is the
+    last change of the files the occurrence is made of; ``dtstamp`` alone is the older form
+    (one stamp, SEQUENCE 0 or 1). ``explanation`` overrides the holiday's own (then it counts
+    as being in ``lang``); Arabic text gets its left-to-right runs isolated (FSI … PDI)."""
+    if change is None:
+        change = Change(dtstamp or FALLBACK, 0)
     if explanation is None:
         explanation, in_lang = explanation_of(occ, lang, catalog)
     else:
         in_lang = True
-    title = summary(occ, lang, catalog)
-    details = description(occ, lang, explanation, url, catalog)
+    title = summary(occ, lang, today, catalog)
+    details = description(occ, lang, explanation, url, today=today, catalog=catalog)
     if is_rtl(lang):
         title, details = isolate(title), isolate(details)
     event = Event()
-    event.add("uid", f"{occ.uid}@{uid_domain}")
-    event.add("dtstamp", _utc(dtstamp))
-    event.add("dtstart", occ.start)
-    event.add("dtend", occ.end + timedelta(days=1))
+    _all_day(event, occ, change, f"{occ.uid}@{uid_domain}", first=occ.shown_start,
+             after=occ.shown_end + timedelta(days=1), lang=lang, catalog=catalog)
     event.add("summary", title, parameters=_language(lang, True))
     event.add("description", details, parameters=_language(lang, in_lang))
-    event.add("categories", [community_label(occ.community, lang, catalog)],
-              parameters=_language(lang, True))
-    event.add("transp", "TRANSPARENT")
-    event.add("sequence", 1 if occ.corrected else 0)
+    if url:
+        event.add("url", url)
+    return event
+
+
+def eve_event_for(occ: Occurrence, *, change: Change, lang: str = DEFAULT_LANGUAGE,
+                  uid_domain: str = DEFAULT_UID_DOMAIN, url: str = "",
+                  today: date | None = None, catalog: Catalog = repo_catalog) -> Event | None:
+    """The "Vorabend" VEVENT on the evening a holiday begins (``None`` for holidays that
+    begin by day and for nights, which are already on their evening).
+    UID ``<community>-<key>-<occurrence>-vorabend@…`` (design.md §6)."""
+    if occ.evening is None or occ.night:
+        return None
+    event = Event()
+    _all_day(event, occ, change, f"{occ.uid}-vorabend@{uid_domain}", first=occ.evening,
+             after=occ.start, lang=lang, catalog=catalog)
+    name = text("eve", lang, catalog, holiday=occ.name(lang))
+    if _may_move(occ, today):
+        name = f"{name} {text('estimated', lang, catalog)}"
+    lines = [text("eve_description", lang, catalog, holiday=occ.name(lang),
+                  day=day_month(occ.start, lang))]
+    if url:
+        lines.append(url)
+    details = "\n".join(lines)
+    if is_rtl(lang):
+        name, details = isolate(name), isolate(details)
+    event.add("summary", name, parameters=_language(lang, True))
+    event.add("description", details, parameters=_language(lang, True))
     if url:
         event.add("url", url)
     return event
@@ -141,14 +211,20 @@ def build_calendar(
     url_for: Callable[[Occurrence], str] | None = None,
     explanation_for: Callable[[Occurrence], str] | None = None,
     prodid: str = PRODID,
+    change_for: Callable[[Occurrence], Change] | None = None,
+    today: date | None = None,
     catalog: Catalog = repo_catalog,
 ) -> Calendar:
-    """A VCALENDAR with one all-day VEVENT per occurrence.
+    """A VCALENDAR with one all-day VEVENT per occurrence, and a "Vorabend" VEVENT for each
+    that begins at sundown.
 
-    ``dtstamp`` must be reproducible (``dtstamp_from_env(last_commit_time)``); ``calname``
-    must not contain a year. ``url_for``/``explanation_for`` give each event's page URL and
-    short explanation (default: the holiday's translation in ``lang``, else German marked
-    as German); ``catalog`` gives the UI catalogue of a language (the site passes its own).
+    ``change_for`` gives each occurrence's last change (:class:`~inka_engine.history.History`);
+    without it every VEVENT carries ``dtstamp``, which must be reproducible
+    (``dtstamp_from_env(last_commit_time)``). ``calname`` must not contain a year.
+    ``url_for``/``explanation_for`` give each event's page URL and short explanation
+    (default: the holiday's translation in ``lang``, else German marked as German);
+    ``today`` (BUILD_DATE) drops "(voraussichtlich)" from dates that have passed; ``catalog``
+    gives the UI catalogue of a language (the site passes its own).
     """
     cal = Calendar()
     cal.add("prodid", prodid)
@@ -162,9 +238,15 @@ def build_calendar(
     stamp = _utc(dtstamp)
     for occ in occurrences:
         explanation = explanation_for(occ) if explanation_for is not None else None
+        change = change_for(occ) if change_for else Change(stamp, 1 if occ.corrected else 0)
+        url = url_for(occ) if url_for else ""
+        eve = eve_event_for(occ, change=change, lang=lang, uid_domain=uid_domain, url=url,
+                            today=today, catalog=catalog)
+        if eve is not None:
+            cal.add_component(eve)
         cal.add_component(event_for(
-            occ, dtstamp=stamp, lang=lang, uid_domain=uid_domain,
-            url=url_for(occ) if url_for else "", explanation=explanation, catalog=catalog,
+            occ, change=change, lang=lang, uid_domain=uid_domain, url=url,
+            explanation=explanation, today=today, catalog=catalog,
         ))
     return cal
 

@@ -17,6 +17,8 @@ from .model import Confirmed, Holiday, Native, Rule, Variant
 from .rules import KINDS, cycle_of
 from .translations import attach_translations, is_translation
 
+#: Years a ``confirmed:`` date may have: the years the rule kinds compute, with a margin.
+CONFIRMED_YEARS = (1800, 2200)
 REQUIRED = ("title", "key", "community", "names", "rule", "duration", "begins", "variance_days")
 
 
@@ -135,6 +137,11 @@ def _confirmed(data: Mapping[str, Any], problems: _Problems) -> tuple[Confirmed,
         if start is None:
             problems.add(f"ungültiges Datum {item.get('start')!r} in confirmed "
                          "(ein existierendes Datum JJJJ-MM-TT)", "confirmed", i, "start")
+        elif not CONFIRMED_YEARS[0] <= start.year <= CONFIRMED_YEARS[1]:
+            problems.add(f"Jahr {start.year} im bestätigten Datum {start} liegt außerhalb des "
+                         f"Kalenders (erwartet: ein Jahr {CONFIRMED_YEARS[0]}–"
+                         f"{CONFIRMED_YEARS[1]})", "confirmed", i, "start")
+            start = None
         source = item.get("source")
         if not isinstance(source, str) or not source.strip():
             problems.add("Eintrag in confirmed ohne source (wer das Datum angekündigt "
@@ -283,13 +290,25 @@ def load_holiday(path: Path) -> tuple[Holiday | None, list[ContentError]]:
         summary = ""
     confirmed = _confirmed(data, problems)
     variants = _variants(data, problems)
+    night = data.get("night", False)
+    if not isinstance(night, bool):
+        problems.add(f"invalid night {night!r} (expected true or false)", "night")
+        night = False
+    if night and begins != "evening-before":
+        problems.add("night: true needs begins: evening-before (the night is the evening "
+                     "before the date)", "night")
+    since = data.get("since")
+    if since is not None and not (_is_int(since) and 1 <= since <= 2100):
+        problems.add(f"invalid since {since!r} (expected the year the holiday began, "
+                     "e.g. 1951)", "since")
+        since = None
     if problems.errors or rule is None or duration is None or variance is None:
         return None, problems.errors
     holiday = Holiday(
         community=str(community), key=str(key), title=str(title).strip(), names=names,
         rule=rule, duration=duration, begins=str(begins), variance_days=variance,
         confirmed=confirmed, variants=variants, summary=summary.strip(), native=native,
-        lang=str(lang), body=fm.body, path=path, meta=dict(data),
+        lang=str(lang), body=fm.body, path=path, meta=dict(data), night=night, since=since,
     )
     _check_confirmed_fit(holiday, problems)
     return (None if problems.errors else holiday), problems.errors

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
 from .constants import DEFAULT_LANGUAGE
 
-Status = Literal["confirmed", "estimated"]
+#: ``confirmed``: published by an authority (name and where in ``source``); ``computed``: from
+#: arithmetic or a maintained table (the method in ``source``), cannot move; ``estimated``: may
+#: still move (``variance_days``). design.md §5.
+Status = Literal["confirmed", "computed", "estimated"]
 
 
 def _freeze(value: Any) -> Any:
@@ -127,6 +130,12 @@ class Holiday:
     body: str = ""
     path: Path | None = None
     meta: Mapping[str, Any] = field(default_factory=dict)
+    #: The observance is the night before ``start`` (Kandil nights, Lailat al-Qadr): shown on
+    #: the evening's date (design.md §6).
+    night: bool = False
+    #: The first year the holiday exists (Gregorian); nothing is generated before it.
+    since: int | None = None
+
     #: Translations by language (``<key>.<lang>.md``), attached by the loader.
     translations: Mapping[str, Translation] = field(default_factory=dict)
 
@@ -187,9 +196,24 @@ class Occurrence:
     estimated_start: date | None = field(compare=False, default=None)
     alternatives: tuple[Alternative, ...] = field(compare=False, default=())
     holiday: Holiday | None = field(compare=False, default=None, repr=False)
+    night: bool = field(compare=False, default=False)
 
     def name(self, lang: str = DEFAULT_LANGUAGE) -> str:
         return self.names.get(lang) or self.names.get(DEFAULT_LANGUAGE) or self.key
+
+    @property
+    def evening(self) -> date | None:
+        """The civil date of the evening it begins on (``None`` when it begins by day)."""
+        return self.start - timedelta(days=1) if self.begins_evening_before else None
+
+    @property
+    def shown_start(self) -> date:
+        """The date feeds, pages and posters show: the evening for a night, else ``start``."""
+        return self.start - timedelta(days=1) if self.night else self.start
+
+    @property
+    def shown_end(self) -> date:
+        return self.end - timedelta(days=1) if self.night else self.end
 
     @property
     def uid(self) -> str:
@@ -198,8 +222,8 @@ class Occurrence:
 
     @property
     def id(self) -> str:
-        """Open-data id ``<community>/<key>/<Gregorian year of start>`` (design.md §6)."""
-        return f"{self.community}/{self.key}/{self.start.year}"
+        """Open-data id ``<community>/<key>/<occurrence>``, unique like the UID (design.md §6)."""
+        return f"{self.community}/{self.key}/{self.occurrence}"
 
     @property
     def estimated(self) -> bool:
@@ -207,9 +231,14 @@ class Occurrence:
 
     @property
     def may_move(self) -> bool:
-        """Estimated *and* the date can really move (``variance_days`` > 0); exact
-        arithmetic dates (Christmas, Easter, Hebrew dates) are estimated but cannot move."""
+        """Estimated *and* the date can really move (``variance_days`` > 0); computed dates
+        (Christmas, Easter, Hebrew dates, maintained tables) cannot move."""
         return self.estimated and self.variance_days > 0
+
+    def may_move_on(self, today: date) -> bool:
+        """:attr:`may_move` and not yet over on ``today`` (BUILD_DATE): a date that has passed
+        is never "voraussichtlich"."""
+        return self.may_move and self.end >= today
 
     @property
     def duration(self) -> int:

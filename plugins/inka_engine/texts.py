@@ -35,13 +35,17 @@ MESSAGES: dict[str, str] = {
     "evening": N_("Beginnt am Vorabend mit Sonnenuntergang."),
     "calendar_islamisch": N_(
         "Islamische Termine folgen dem Kalender der Diyanet/DITIB (wo noch nicht "
-        "veröffentlicht: vorausberechnet nach Umm al-Qura). Andere Gemeinden können um einen "
-        "Tag abweichen."),
+        "veröffentlicht: vorausberechnet nach Diyanets eigenem Verfahren). Andere Gemeinden "
+        "können um einen Tag abweichen."),
     "german": N_("Erklärung (auf Deutsch)"),
     "calname": N_("INKA – Interkultureller Kalender Dortmund"),
     "caldesc": N_("Feiertage der Religionen und Gemeinschaften in Dortmund"),
     "confirmed": N_("bestätigt – Quelle: %(source)s"),
     "basis": N_("Grundlage der Berechnung: %(sources)s."),
+    "night": N_("Nacht vom %(evening)s zum %(start)s"),
+    "eve": N_("Vorabend: %(holiday)s"),
+    "eve_description": N_("%(holiday)s beginnt an diesem Abend mit Sonnenuntergang; der erste "
+                          "Festtag ist der %(day)s."),
 }
 #: "may move by N days": the plural msgid of the holiday pages (theme/templates/partials/
 #: inka.html, extracted from there as one entry with its plural forms).
@@ -79,9 +83,10 @@ def repo_catalog(lang: str) -> NullTranslations:
     return _catalog(REPO, lang)
 
 
-def text(name: str, lang: str, catalog: Catalog = repo_catalog) -> str:
-    """A named text of :data:`MESSAGES` in ``lang``."""
-    return catalog(lang).gettext(MESSAGES[name])
+def text(name: str, lang: str, catalog: Catalog = repo_catalog, **values: str) -> str:
+    """A named text of :data:`MESSAGES` in ``lang`` (``values`` fill its ``%(name)s``)."""
+    found = catalog(lang).gettext(MESSAGES[name])
+    return found % values if values else found
 
 
 def variance(days: int, lang: str, catalog: Catalog = repo_catalog) -> str:

@@ -91,9 +91,10 @@ class PosterData:
 def when(o: Occurrence, locale: str, skeleton: str = "MMMd") -> str:
     """'4. Dez.' or '5.–12. Dez.' in a Babel locale (Latin digits, also in Arabic);
     ``skeleton="MMMEd"`` adds the weekdays."""
-    if o.end == o.start:
-        return format_skeleton(skeleton, o.start, locale=locale)
-    return format_interval(o.start, o.end, skeleton=skeleton, locale=locale)
+    first, last = o.shown_start, o.shown_end  # a night: the date of its evening
+    if last == first:
+        return format_skeleton(skeleton, first, locale=locale)
+    return format_interval(first, last, skeleton=skeleton, locale=locale)
 
 
 def weekdays(locale: str) -> tuple[Weekday, ...]:
@@ -117,7 +118,7 @@ def poster_data(year: int, lang: str, occurrences: Sequence[Occurrence], base_ur
     months = []
     for number in range(1, 13):
         entries = tuple(Entry(mark_of(o), o.name(lang), when(o, locale),
-                              when(o, locale, "MMMEd"), o.start, o.end)
+                              when(o, locale, "MMMEd"), o.shown_start, o.shown_end)
                         for o in month_occurrences(occurrences, year, number))
         months.append(Month(number, names[number], month_grid(year, number, occurrences),
                             entries))

@@ -102,8 +102,9 @@ class MonthGrid:
 
 
 def mark_of(o: Occurrence) -> Mark:
-    """The mark of an occurrence; "estimated" only when the date can really move."""
-    return Mark(o.community, o.key, o.begins_evening_before, o.may_move)
+    """The mark of an occurrence; "estimated" only when the date can really move. A night is
+    marked on its evening's date, without the evening-before marker."""
+    return Mark(o.community, o.key, o.begins_evening_before and not o.night, o.may_move)
 
 
 def _order(o: Occurrence) -> tuple[int, str, str]:
@@ -112,16 +113,18 @@ def _order(o: Occurrence) -> tuple[int, str, str]:
 
 def month_occurrences(occurrences: Iterable[Occurrence], year: int,
                       month: int) -> list[Occurrence]:
-    """Occurrences starting in the month, by date, then community order, then key."""
-    found = [o for o in occurrences if o.start.year == year and o.start.month == month]
-    return sorted(found, key=lambda o: (o.start, *_order(o)))
+    """Occurrences shown in the month (a night on its evening), by date, then community
+    order, then key."""
+    found = [o for o in occurrences
+             if o.shown_start.year == year and o.shown_start.month == month]
+    return sorted(found, key=lambda o: (o.shown_start, *_order(o)))
 
 
 def month_grid(year: int, month: int, occurrences: Sequence[Occurrence]) -> MonthGrid:
     """The month's ISO weeks (Monday first) with the marks of the holidays starting each day."""
     starts: dict[dt.date, list[Occurrence]] = {}
     for o in month_occurrences(occurrences, year, month):
-        starts.setdefault(o.start, []).append(o)
+        starts.setdefault(o.shown_start, []).append(o)
     weeks = []
     for dates in calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month):
         days = tuple(

@@ -106,7 +106,8 @@ class HolidayPage:
     @property
     def sources(self) -> list[str]:
         """Bases of the computed (not confirmed) dates, each once."""
-        return list(dict.fromkeys(o.source for o in self.occurrences if o.estimated))
+        return list(dict.fromkeys(o.source for o in self.occurrences
+                                  if o.status != "confirmed" and o.source))
 
 
 @dataclass

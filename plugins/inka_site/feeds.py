@@ -18,6 +18,7 @@ from babel.units import format_unit
 
 from inka_engine import COMMUNITIES, Occurrence
 from inka_engine.export import OPEN_DATA_FIELDS, holiday_url, to_csv, to_json
+from inka_engine.history import Change, History, holiday_files
 from inka_engine.ical import build_calendar, dtstamp_from_env, to_ics
 from inka_engine.texts import Catalog, repo_catalog, text
 from mia_site.catalogs import N_
@@ -115,6 +116,11 @@ class FeedSettings:
     uid_domain: str
     dtstamp: dt.datetime
     translate: Callable[[str, str], str]
+    #: Per-event DTSTAMP/LAST-MODIFIED/SEQUENCE from the repository (design.md §6); without
+    #: it every VEVENT carries ``dtstamp``.
+    history: History | None = None
+    #: BUILD_DATE: no "(voraussichtlich)" on dates that have passed.
+    today: dt.date | None = None
     #: A language's UI catalogue (the feeds' texts); default: the repository's catalogues.
     catalog: Catalog = repo_catalog
 
@@ -145,13 +151,20 @@ def build_files(occurrences: Sequence[Occurrence], settings: FeedSettings) -> Fi
         def url(o: Occurrence, lang: str = lang) -> str:
             return holiday_url(o, settings.site_url, lang)
 
+        change_for = None
+        if settings.history is not None:
+            def change_for(o: Occurrence, lang: str = lang,
+                           history: History = settings.history) -> Change:
+                return history.change(holiday_files(o.holiday, lang))
+
         for community in (None, *COMMUNITIES):
             chosen = [o for o in window if community is None or o.community == community]
             cal = build_calendar(
                 chosen, dtstamp=settings.dtstamp, lang=lang,
                 calname=feed_name(community, lang, settings.translate, settings.catalog),
                 caldesc=text("caldesc", lang, settings.catalog), uid_domain=settings.uid_domain,
-                url_for=url, catalog=settings.catalog)
+                url_for=url, change_for=change_for, today=settings.today,
+                catalog=settings.catalog)
             files.add(prefix + feed_path(community), to_ics(cal))
         for year in settings.years:
             chosen = [o for o in window if o.start.year == year]

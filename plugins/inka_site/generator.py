@@ -12,6 +12,7 @@ from pelican.generators import Generator
 from content_model import ContentError
 from inka_engine import ContentError as EngineError
 from inka_engine import ContentErrors, Holiday, load_holidays
+from inka_engine.history import History
 from inka_site import filters
 from inka_site.calendar import (
     Calendar,
@@ -128,7 +129,9 @@ class InkaGenerator(Generator):
             languages=settings["LANGUAGES"], default_lang=settings["DEFAULT_LANG"],
             years=settings["INKA_YEARS"], site_url=settings["SITE_BASE_URL"],
             uid_domain=settings["INKA_UID_DOMAIN"], dtstamp=feed_dtstamp(repo, fallback),
-            translate=translate, catalog=lambda lang: catalogs.translations(i18n.root(), lang))
+            translate=translate, history=History.of(Path(settings["PATH"]).resolve()),
+            today=build_date,
+            catalog=lambda lang: catalogs.translations(i18n.root(), lang))
         return build_files(calendar.occurrences, feed_settings)
 
     def generate_output(self, writer: Any) -> None:

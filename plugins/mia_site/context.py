@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from content_model import ContentError, ContentErrors, parse_front_matter
+from inka_engine.history import Change, History
 from mia_site import events_ical, images, jsonld
 from mia_site.catalogs import N_
 from mia_site.events import ends_at, language_names, series_members, split_events
@@ -93,11 +94,19 @@ def _event_files(events: list[Any], settings: dict[str, Any]) -> dict[str, bytes
     domain = settings["INKA_UID_DOMAIN"]
     default = settings["DEFAULT_LANG"]
     stamp = events_ical.dtstamp(Path(settings["PATH"]), settings["BUILD_DATE"])
+    history = History.of(Path(settings["PATH"]).resolve())
+    sources = {id(e.versions[lang]): [Path(e.versions[default].source_path),
+                                      Path(e.versions[lang].source_path)]
+               for e in events for lang in settings["LANGUAGES"]}
+
+    def change_for(page: Any) -> Change:
+        return history.change(sources.get(id(page), [Path(page.source_path)]))
+
     files: dict[str, bytes] = {}
     for lang in settings["LANGUAGES"]:
         prefix = "" if lang == default else f"{lang}/"
         meta = {"name": translate(lang, CALNAME), "description": translate(lang, CALDESC),
-                "stamp": stamp, "uid_domain": domain}
+                "stamp": stamp, "uid_domain": domain, "change_for": change_for}
         feed = []
         for event in sorted(events, key=lambda e: (e.start, e.slug)):
             page = event.versions[lang]

@@ -6,9 +6,13 @@ One file per event (``/veranstaltungen/<slug>.ics``) and one feed of all events 
 - UID ``event-<slug>@<INKA_UID_DOMAIN>``: the same in every language and every file.
 - Timed events: ``DTSTART;TZID=Europe/Berlin`` plus a ``VTIMEZONE`` made from zoneinfo.
 - All-day events: ``VALUE=DATE`` with an exclusive ``DTEND`` (the day after the last day).
-- A timed event whose end is not known has no ``DTEND``: RFC 5545 §3.6.1 then reads it as
-  ending at its start, calendar apps show the start time, and we do not invent an end.
-- ``DTSTAMP`` is reproducible: ``SOURCE_DATE_EPOCH``, else the last commit (never the clock).
+- A timed event without ``end`` ends after the ``duration`` its editor states (``invoke
+  check`` asks for one); without either it has no ``DTEND`` (RFC 5545 §3.6.1: it ends at its
+  start) — we never invent an end.
+- ``DTSTAMP`` = ``LAST-MODIFIED`` = the last commit that touched the event's files, and
+  ``SEQUENCE`` counts the changes since (:mod:`inka_engine.history`): an unrelated commit or
+  a rebuild on another day leaves the VEVENT byte-identical. Without git: ``SOURCE_DATE_EPOCH``,
+  else a fixed time (never the clock).
 """
 
 from __future__ import annotations
@@ -22,7 +26,9 @@ from typing import Any
 
 from icalendar import Calendar, Event
 
+from content_model.duration import parse_duration
 from inka_engine.bidi import is_rtl, isolate
+from inka_engine.history import Change
 
 PRODID = "-//Stadt Dortmund//MIA-DO-KI Veranstaltungen//DE"
 
@@ -50,21 +56,29 @@ def location_text(location: dict[str, str]) -> str:
     return ", ".join(v for v in (location.get("name"), location.get("address")) if v)
 
 
-def event_component(event: Any, *, url: str, stamp: dt.datetime, uid_domain: str) -> Event:
+def event_component(event: Any, *, url: str, stamp: dt.datetime, uid_domain: str,
+                    change: Change | None = None) -> Event:
     """One VEVENT. ``event`` has slug, title, summary_text, start, end, all_day, location,
     organizer, event_status, lang and optionally content_lang (a page of the build or a
-    stand-in in tests)."""
+    stand-in in tests), and may have ``duration`` (used when ``end`` is missing). ``change``
+    gives DTSTAMP, LAST-MODIFIED and SEQUENCE; without it ``stamp`` is used and SEQUENCE is 0."""
+    change = change or Change(stamp, 0)
     vevent = Event()
     vevent.add("uid", uid(event.slug, uid_domain))
-    vevent.add("dtstamp", stamp)
+    vevent.add("dtstamp", change.stamp)
+    vevent.add("last-modified", change.stamp)
+    vevent.add("sequence", change.sequence)
     if event.all_day:
         last = (event.end or event.start).date()
         vevent.add("dtstart", event.start.date())
         vevent.add("dtend", last + dt.timedelta(days=1))
     else:
         vevent.add("dtstart", event.start)
+        span = parse_duration(getattr(event, "duration", None))
         if event.end is not None:
             vevent.add("dtend", event.end)
+        elif span is not None:
+            vevent.add("dtend", event.start + span)
     # A language's version of an event is its translation, or the German text (a fallback
     # page: content_lang "de"): LANGUAGE= names the language the text really is in.
     lang = getattr(event, "content_lang", None) or event.lang
@@ -84,8 +98,10 @@ def event_component(event: Any, *, url: str, stamp: dt.datetime, uid_domain: str
 
 
 def calendar(events: Iterable[tuple[Any, str]], *, name: str, description: str,
-             stamp: dt.datetime, uid_domain: str) -> Calendar:
-    """A VCALENDAR of (event, absolute page URL) pairs, with the VTIMEZONEs its times need."""
+             stamp: dt.datetime, uid_domain: str,
+             change_for: Any = None) -> Calendar:
+    """A VCALENDAR of (event, absolute page URL) pairs, with the VTIMEZONEs its times need.
+    ``change_for(event)`` gives each event's :class:`~inka_engine.history.Change`."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -96,7 +112,9 @@ def calendar(events: Iterable[tuple[Any, str]], *, name: str, description: str,
     cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
     for event, url in events:
-        cal.add_component(event_component(event, url=url, stamp=stamp, uid_domain=uid_domain))
+        change = change_for(event) if change_for is not None else None
+        cal.add_component(event_component(event, url=url, stamp=stamp, uid_domain=uid_domain,
+                                          change=change))
     # The VTIMEZONE for every TZID used, from zoneinfo; a short range keeps the file small.
     years = [c.decoded("dtstart").year for c in cal.walk("VEVENT")]
     if years:

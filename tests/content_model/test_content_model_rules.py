@@ -300,8 +300,8 @@ def test_event_all_day_over_several_days_is_fine() -> None:
     assert problems("event", text) == []
 
 
-def test_event_end_is_optional() -> None:
-    assert problems("event", edit("event", "end: 2025-06-21 18:00\n", "")) == []
+def test_event_end_is_optional_with_a_duration() -> None:
+    assert problems("event", edit("event", "end: 2025-06-21 18:00\n", "duration: 90\n")) == []
 
 
 def test_event_missing_timezone_names_line_1() -> None:
@@ -368,3 +368,15 @@ def test_several_problems_are_all_reported_sorted_by_line() -> None:
     text = text.replace("status: confirmed", "status: vielleicht", 1)
     found = sorted(problems("event", text))
     assert [e.line for e in found] == [3, 9, 16], [str(e) for e in found]
+
+
+def test_timed_event_without_end_needs_a_duration() -> None:
+    """Issue 15: a timed event without ``end`` is a zero-length event in most calendar apps;
+    check asks for ``duration`` at the line of ``start``."""
+    text = edit("event", "end: 2025-06-21 18:00\n", "")
+    line = text.splitlines().index("start: 2025-06-21 12:00") + 1
+    assert_one("event", text, line, "ohne Ende", "duration")
+    assert problems("event", edit("event", "end: 2025-06-21 18:00\n",
+                                  'duration: "6:00"\n')) == []
+    bad = edit("event", "end: 2025-06-21 18:00\n", 'duration: "6 Stunden"\n')
+    assert_one("event", bad, line + 1, "ungültige Dauer", "Stunden:Minuten")

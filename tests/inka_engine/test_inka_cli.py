@@ -30,9 +30,10 @@ def test_json(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     rows = data["holidays"]
     eid = next(r for r in rows if r["key"] == "eid-al-fitr")
     assert eid == {
-        "id": "islamisch/eid-al-fitr/2026", "community": "islamisch", "key": "eid-al-fitr",
+        "id": "islamisch/eid-al-fitr/1447", "community": "islamisch", "key": "eid-al-fitr",
         "name": "Ramadanfest", "start": "2026-03-20", "end": "2026-03-22",
-        "begins_evening_before": True, "status": "confirmed", "variance_days": 0,
+        "begins_evening_before": True, "evening": "2026-03-19", "night": False,
+        "status": "confirmed", "variance_days": 0,
         "url": "https://x.example/en/kalender/islamisch/eid-al-fitr/", "source": eid["source"],
     }
     assert {r["start"][:4] for r in rows} == {"2026", "2027"}
@@ -43,7 +44,8 @@ def test_csv_has_bom_and_same_columns(capsysbinary: pytest.CaptureFixture[bytes]
     assert out.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(out.decode("utf-8-sig"))))
     assert list(rows[0]) == ["id", "community", "key", "name", "start", "end",
-                             "begins_evening_before", "status", "variance_days", "url", "source"]
+                             "begins_evening_before", "evening", "night", "status",
+                             "variance_days", "url", "source"]
     assert rows[0]["start"] == "2026-09-12" and rows[0]["begins_evening_before"] == "true"
     assert rows[0]["url"] == ""
 
@@ -57,7 +59,12 @@ def test_ics(capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.Mon
     eid = events["islamisch-eid-al-fitr-1447@example.org"]
     assert eid.decoded("DTSTART").isoformat() == "2026-03-20"
     assert eid.decoded("DTEND").isoformat() == "2026-03-23"  # exclusive
-    assert eid.decoded("DTSTAMP").isoformat() == "2026-01-01T00:00:00+00:00"
+    # In a git checkout: the last commit of the event's files, as LAST-MODIFIED.
+    assert eid.decoded("DTSTAMP") == eid.decoded("LAST-MODIFIED")
+    fixed = Calendar.from_ical(run(capsysbinary, "--format", "ics", "--dtstamp",
+                                   "2026-01-01T00:00:00Z"))
+    assert {e.decoded("DTSTAMP").isoformat() for e in fixed.walk("VEVENT")} == {
+        "2026-01-01T00:00:00+00:00"}
     vesak = events["buddhistisch-vesak-2026@example.org"]
     assert str(vesak["SUMMARY"]).endswith("(voraussichtlich)")
     assert b"REFRESH-INTERVAL;VALUE=DURATION:P1D" in out
@@ -84,3 +91,34 @@ def test_content_errors_go_to_stderr(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["--content", str(tmp_path), "--format", "json"]) == 1
     captured = capsys.readouterr()
     assert captured.out == "" and "x.md:1: Kopfbereich fehlt" in captured.err
+
+
+def test_years_outside_every_range_fail_with_the_ranges(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 15: nothing because of the rule ranges is an error naming them, not empty data."""
+    assert main(["--content", str(FIXTURES), "--years", "2500", "--format", "json"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "außerhalb der Bereiche" in captured.err and "hijri: 1900–2100" in captured.err
+
+
+@pytest.mark.parametrize("years", ["0", "9999", "0-2026"])
+def test_impossible_years_are_a_german_error(years: str,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--content", str(FIXTURES), "--years", years])
+    assert stop.value.code == 2
+    assert "Jahr außerhalb des Kalenders" in capsys.readouterr().err
+
+
+def test_a_julian_29_february_is_a_content_error(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    source = (FIXTURES / "orthodox" / "weihnachten.md").read_text(encoding="utf-8")
+    assert "kind: julian" in source
+    (tmp_path / "orthodox").mkdir()
+    broken = source.replace("  month: 12\n  day: 25\n", "  month: 2\n  day: 29\n", 1)
+    assert broken != source
+    (tmp_path / "orthodox" / "weihnachten.md").write_text(broken, encoding="utf-8")
+    assert main(["--content", str(tmp_path), "--years", "2026"]) == 1
+    err = capsys.readouterr().err
+    assert "weihnachten.md:" in err and "29. Februar des julianischen Kalenders" in err

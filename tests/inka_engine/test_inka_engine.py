@@ -22,8 +22,9 @@ def test_sorted_and_fields(fixture_holidays: list[Holiday]) -> None:
     assert (eid.start, eid.end) == (date(2026, 3, 20), date(2026, 3, 22))
     assert eid.occurrence == 1447
     assert eid.uid == "islamisch-eid-al-fitr-1447"
-    assert eid.id == "islamisch/eid-al-fitr/2026"
-    assert eid.status == "confirmed" and "Diyanet" in eid.source  # python-holidays TR
+    assert eid.id == "islamisch/eid-al-fitr/1447"  # like the UID (design.md §6)
+    assert eid.status == "confirmed" and "Diyanet" in eid.source  # Dini Günler 2026
+    assert "python-holidays" not in eid.source
     assert eid.begins_evening_before
     assert eid.name("tr") == "Ramadanfest"
     rh = next(o for o in found if o.key == "rosch-ha-schana")
@@ -80,8 +81,11 @@ def test_table_end_and_range_omission(fixture_holidays: list[Holiday],
 
 
 def test_hijri_outside_umm_al_qura_is_omitted(caplog: pytest.LogCaptureFixture) -> None:
-    assert rule_dates(Rule.of("hijri", month=10, day=1), date(1900, 1, 1),
+    assert rule_dates(Rule.of("hijri-umm-al-qura", month=10, day=1), date(1900, 1, 1),
                       date(1923, 12, 31)) == []
+    # Diyanet's calendar (the 2016 criterion) covers 1900–2100.
+    assert len(rule_dates(Rule.of("hijri", month=10, day=1), date(1900, 1, 1),
+                          date(1923, 12, 31))) == 25
 
 
 @settings(max_examples=60, deadline=None)

@@ -148,3 +148,17 @@ def test_broken_translation_file_is_reported_not_read_as_holiday(tmp_path: Path)
     assert len(holidays) == 1 and holidays[0].translations == {}
     assert [(e.path.name, e.line) for e in errors] == [("eid-al-fitr.tr.md", 1)]
     assert "Kopfbereich fehlt" in errors[0].message
+
+
+def test_a_confirmed_date_in_year_9999_is_a_clear_error(tmp_path: Path) -> None:
+    """Issue 15: an impossible year is a German error with path:line, never a traceback."""
+    from inka_test_support import FIXTURES
+
+    source = (FIXTURES / "juedisch" / "rosch-ha-schana.md").read_text(encoding="utf-8")
+    (tmp_path / "juedisch").mkdir()
+    broken = source.replace("\n---\n", "\nconfirmed:\n  - start: 9999-09-12\n"
+                            "    source: Tippfehler\n---\n", 1)
+    (tmp_path / "juedisch" / "rosch-ha-schana.md").write_text(broken, encoding="utf-8")
+    _holidays, errors = collect_holidays(tmp_path)
+    assert [e.line for e in errors] == [broken.splitlines().index("  - start: 9999-09-12") + 1]
+    assert "Jahr 9999" in errors[0].message and "außerhalb des Kalenders" in errors[0].message

@@ -197,3 +197,19 @@ def test_a1_has_ink_across_the_sheet(posters: dict[tuple[str, str], Path], lang:
     quarters = [sum(row[x] for row in dark for x in range(q * width // 4, (q + 1) * width // 4))
                 for q in range(4)]
     assert min(quarters) > 0.2 * max(quarters), quarters
+
+
+@pytest.mark.parametrize("kind", ["a1", "a4"])
+@pytest.mark.parametrize("lang", ["de", "ar"])
+def test_the_poster_uses_its_sheet(posters: dict[tuple[str, str], Path], lang: str, kind: str,
+                                   tmp_path: Path) -> None:
+    """Issue 15: the months fill the sheet down to its margin — no empty band at the foot
+    (the A1 sheet used to leave its lowest sixth empty). The last inked row lies within the
+    lowest 8 % of the page (the margin alone is 2 % on A1; it used to be 15 %)."""
+    run("pdftoppm", "-r", "20", "-png", "-singlefile", posters[(lang, kind)], tmp_path / "page")
+    with Image.open(tmp_path / "page.png") as image:
+        grey = image.convert("L")
+        width, height = grey.size
+        inked = [y for y in range(height)
+                 if any(grey.getpixel((x, y)) < 200 for x in range(0, width, 2))]
+    assert inked[-1] / height > 0.92, f"{lang} {kind}: ink ends at {inked[-1] / height:.0%}"

@@ -8,6 +8,7 @@ Reference facts (cited, not taken from the engine): Rosh Hashana 5787 begins on 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -24,7 +25,7 @@ LANGUAGES = ("de", "en", "tr", "ar", "uk", "pl")
 YEARS = tuple(range(2025, 2030))
 BASE = "https://mia-do-ki.dortmund.de"
 CONTRACT_FIELDS = ("id", "community", "key", "name", "start", "end", "begins_evening_before",
-                   "status", "variance_days", "url")
+                   "evening", "night", "status", "variance_days", "url")
 
 
 def prefix(lang: str) -> str:
@@ -169,32 +170,40 @@ def test_json_shape_per_year_and_language(site_dir: Path, lang: str) -> None:
         assert data["year"] == year and data["language"] == lang
         holidays = data["holidays"]
         assert isinstance(holidays, list) and len(holidays) > 50
-        uids = set()
+        uids, ids = set(), set()
         for item in holidays:
             assert tuple(item) == (*CONTRACT_FIELDS, "uid")
             assert item["start"].startswith(str(year)), item  # starts in that year
             assert item["end"] >= item["start"]
-            assert item["id"] == f"{item['community']}/{item['key']}/{year}"
-            assert item["status"] in ("confirmed", "estimated")
+            # id = <community>/<key>/<occurrence>, the UID's occurrence (design.md §6)
+            assert f"{item['id'].replace('/', '-')}@" in item["uid"]
+            assert item["status"] in ("confirmed", "computed", "estimated")
             assert isinstance(item["begins_evening_before"], bool)
+            assert isinstance(item["night"], bool)
+            if item["begins_evening_before"]:
+                day_before = dt.date.fromisoformat(item["start"]) - dt.timedelta(days=1)
+                assert item["evening"] == day_before.isoformat()
+            else:
+                assert item["evening"] is None and not item["night"]
+            ids.add(item["id"])
             assert isinstance(item["variance_days"], int)
             assert item["url"] == f"{BASE}/{prefix(lang)}kalender/{item['community']}/{item['key']}/"
             assert (site_dir / item["url"].removeprefix(BASE + "/") / "index.html").is_file()
             uids.add(item["uid"])
-        assert len(uids) == len(holidays)
+        assert len(uids) == len(ids) == len(holidays)
 
 
 def test_json_reference_facts(site_dir: Path) -> None:
     items = {h["id"]: h for h in load_json(site_dir, "de", 2026)["holidays"]}  # type: ignore[union-attr]
-    rosh = items["juedisch/rosch-ha-schana/2026"]
+    rosh = items["juedisch/rosch-ha-schana/5787"]
     assert (rosh["start"], rosh["end"], rosh["begins_evening_before"]) == (
         "2026-09-12", "2026-09-13", True)
-    eid = items["islamisch/eid-al-fitr/2026"]
+    eid = items["islamisch/eid-al-fitr/1447"]
     assert (eid["start"], eid["status"], eid["uid"]) == (
         "2026-03-20", "confirmed", "islamisch-eid-al-fitr-1447@inka.mia-do-ki.dortmund.de")
     english = {h["id"]: h for h in load_json(site_dir, "en", 2026)["holidays"]}  # type: ignore[union-attr]
-    assert english["islamisch/eid-al-fitr/2026"]["name"] == "Eid al-Fitr"
-    assert english["islamisch/eid-al-fitr/2026"]["url"].startswith(f"{BASE}/en/kalender/")
+    assert english["islamisch/eid-al-fitr/1447"]["name"] == "Eid al-Fitr"
+    assert english["islamisch/eid-al-fitr/1447"]["url"].startswith(f"{BASE}/en/kalender/")
 
 
 @pytest.mark.parametrize("lang", ["de", "ar"])
@@ -205,8 +214,8 @@ def test_csv_has_bom_and_the_same_rows_as_json(site_dir: Path, lang: str) -> Non
         rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
         holidays = load_json(site_dir, lang, year)["holidays"]
         assert rows and tuple(rows[0]) == OPEN_DATA_FIELDS
-        as_text = [{k: (str(v).lower() if isinstance(v, bool) else str(v)) for k, v in h.items()}
-                   for h in holidays]  # type: ignore[union-attr]
+        as_text = [{k: (str(v).lower() if isinstance(v, bool) else "" if v is None else str(v))
+                    for k, v in h.items()} for h in holidays]  # type: ignore[union-attr]
         assert rows == as_text
 
 
@@ -235,4 +244,4 @@ def test_daten_page_marks_the_licence_as_a_suggestion(site_dir: Path) -> None:
     text = licence.parent.get_text(" ", strip=True)
     assert "Vorschlag, noch von der Stadt Dortmund zu bestätigen" in text
     assert "Datenlizenz Deutschland – Namensnennung – Version 2.0" in text
-    assert "2033" in doc.get_text()  # why "uid" exists next to "id"
+    assert "islamisch/eid-al-fitr/1447" in doc.get_text()  # the id names the occurrence

@@ -7,14 +7,14 @@ from datetime import date
 from .base import Computed, Field, RuleKind
 from .gregorian import EASTER, FIXED, JULIAN, WEEKDAY_ON_OR_AFTER
 from .hebrew import HEBREW, HEBREW_YEAR_OFFSET, hebrew_year_of
-from .hijri import HIJRI, hijri_year_of, hijri_years
+from .hijri import HIJRI, HIJRI_UMM_AL_QURA, hijri_year_of, hijri_years
 from .lunar import CHINESE_LUNAR, FULL_MOON, chinese_year_of
 from .table import TABLE
 
 KINDS: dict[str, RuleKind] = {
     kind.name: kind
-    for kind in (FIXED, JULIAN, EASTER, WEEKDAY_ON_OR_AFTER, HEBREW, HIJRI, FULL_MOON,
-                 CHINESE_LUNAR, TABLE)
+    for kind in (FIXED, JULIAN, EASTER, WEEKDAY_ON_OR_AFTER, HEBREW, HIJRI, HIJRI_UMM_AL_QURA,
+                 FULL_MOON, CHINESE_LUNAR, TABLE)
 }
 
 

@@ -21,6 +21,9 @@ class Computed:
     confirmed: bool = False
     source: str = ""
     end: date | None = None
+    #: "computed" for maintained tables whose dates cannot move, "estimated" for table
+    #: entries that may; empty: decided by ``confirmed`` and the holiday's variance_days.
+    status: str = ""
 
 
 #: A field check returns ``None`` when the value is fine, else "was falsch ist (…)"

@@ -20,6 +20,10 @@ def _valid_day(rule: Rule, calendar: str = "gregorian") -> str | None:
     month, day = rule.get("month"), rule.get("day")
     try:
         if calendar == "julian":
+            if (month, day) == (2, 29):
+                return ("der 29. Februar des julianischen Kalenders kommt nur in Schaltjahren "
+                        "vor (erwartet: ein Tag, den es jedes Jahr gibt, z. B. 28. Februar "
+                        "oder 1. März)")
             # 2000 is a leap year in both calendars: any valid month/day exists in it.
             if not _julian.legal_date(2000, month, day):
                 raise ValueError
@@ -44,7 +48,10 @@ def fixed(rule: Rule, year: int) -> Computed | None:
 
 @lru_cache(maxsize=65536)
 def julian_to_gregorian(year: int, month: int, day: int) -> date | None:
-    if not _julian.legal_date(year, month, day):
+    try:
+        if not _julian.legal_date(year, month, day):
+            return None
+    except ValueError:  # 29 February outside Julian leap years
         return None
     return date(*_julian.to_gregorian(year, month, day))
 

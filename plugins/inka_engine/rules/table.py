@@ -7,7 +7,8 @@ English ``en_US`` names where the class has them, otherwise its default language
 a table covers are the class's ``start_year``–``end_year``, but many lunisolar tables hold
 data for fewer years (the Hindu tables 2001–2035): a year without an entry is omitted with a
 message (never guessed). Entries that python-holidays labels "(estimated)" are kept as
-estimated; all others count as published, hence ``confirmed``.
+estimated; all others are ``computed`` (a maintained table, not a publication of the
+community: "berechnet", never "bestätigt").
 
 Optional fields: ``offset`` (days added to the table date) and ``end`` (``{source, name,
 offset}``: the last day is the first such entry on or after the start, plus its offset —
@@ -109,7 +110,8 @@ def table(rule: Rule, year: int) -> Computed | None:
     day, estimated = found
     start = day + timedelta(rule.get("offset", 0))
     end = _end(dict(rule.get("end") or ()), source, start)
-    return Computed(year, start, confirmed=not estimated, source=source_text(source), end=end)
+    return Computed(year, start, source=source_text(source), end=end,
+                    status="estimated" if estimated else "computed")
 
 
 def _end(spec: dict[str, Any], default_source: str, start: date) -> date | None:
