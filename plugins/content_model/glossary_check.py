@@ -15,6 +15,9 @@ from content_model.frontmatter import FrontMatter, parse_front_matter
 from content_model.glossary import Glossary, avoid_pattern, load_glossary
 
 _PO_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+# Placeholders of a catalogue string (``%(computed)s``, ``{day}``) are code, not words: masked
+# with spaces of the same length so offsets and line numbers stay right.
+_PLACEHOLDER = re.compile(r"%\([A-Za-z_]\w*\)[sdif]|\{[A-Za-z_]\w*\}")
 
 
 class Finder:
@@ -82,7 +85,8 @@ def _po_strings(text: str) -> Iterator[tuple[str, list[int], list[int]]]:
 def _in_po(finder: Finder, path: Path, shown: str) -> list[ContentError]:
     problems: list[ContentError] = []
     for text, offsets, lines in _po_strings(path.read_text(encoding="utf-8", errors="replace")):
-        for offset, found, use in finder.find(text):
+        masked = _PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), text)
+        for offset, found, use in finder.find(masked):
             line = lines[bisect.bisect_right(offsets, offset) - 1]
             problems.append(_problem(shown, line, found, use))
     return problems
