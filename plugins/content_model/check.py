@@ -36,9 +36,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
-from content_model.errors import ContentError, ContentErrors
+from content_core.errors import ContentError, ContentErrors
+from content_core.frontmatter import FrontMatter, parse_front_matter
 from content_model.files import file_problems, ignored, inside
-from content_model.frontmatter import FrontMatter, parse_front_matter
 from content_model.glossary_check import check_glossaries
 from content_model.holiday_checks import check_holidays
 from content_model.images import IMAGE_FOLDER, image_problem, is_image_name, site_image

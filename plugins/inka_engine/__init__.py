@@ -9,9 +9,10 @@ Public API::
 
 from __future__ import annotations
 
+from content_core import ContentError, ContentErrors
+
 from .constants import COMMUNITIES, DEFAULT_UID_DOMAIN, LANGUAGES
 from .engine import Omission, clear_caches, holiday_occurrences, occurrences, rule_dates
-from .errors import ContentError, ContentErrors
 from .loader import collect_holidays, load_holiday, load_holidays
 from .model import (
     Alternative,

@@ -9,10 +9,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from content_core import ContentError, ContentErrors, FrontMatter, read_front_matter
+
 from .constants import BEGINS, COMMUNITIES, CONFIRM_SLACK_DAYS, DEFAULT_LANGUAGE, LANGUAGES
 from .engine import _computed
-from .errors import ContentError, ContentErrors
-from .frontmatter import FrontMatter, read_front_matter
 from .model import Confirmed, Holiday, Native, Rule, Variant
 from .rules import KINDS, cycle_of
 from .translations import attach_translations, is_translation
@@ -28,7 +28,7 @@ class _Problems:
         self.errors: list[ContentError] = []
 
     def add(self, message: str, *where: str | int) -> None:
-        self.errors.append(self.fm.error(message, *where))
+        self.errors.append(ContentError(self.fm.path, self.fm.line_of(*where), message))
 
 
 def _is_int(value: Any) -> bool:
@@ -151,7 +151,7 @@ def _confirmed(data: Mapping[str, Any], problems: _Problems) -> tuple[Confirmed,
                 problems.add(f"unbekanntes Feld {extra!r} in confirmed (erlaubt: start, source)",
                              "confirmed", i, extra)
         if start is not None and isinstance(source, str) and source.strip():
-            entries.append(Confirmed(start, source.strip(), problems.fm.line("confirmed", i)))
+            entries.append(Confirmed(start, source.strip(), problems.fm.line_of("confirmed", i)))
     return tuple(entries)
 
 
@@ -232,8 +232,8 @@ def load_holiday(path: Path) -> tuple[Holiday | None, list[ContentError]]:
     """Read one holiday file; returns the holiday (None if unusable) and its problems."""
     try:
         fm = read_front_matter(path)
-    except ContentError as error:
-        return None, [error]
+    except ContentErrors as unreadable:
+        return None, unreadable.errors
     problems = _Problems(fm)
     data = fm.data
     if not isinstance(data, Mapping):

@@ -9,9 +9,8 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from content_model import ContentError
-from inka_engine import ContentError as EngineError
-from inka_engine import ContentErrors, Holiday, load_holidays
+from content_core import ContentErrors, as_shown
+from inka_engine import Holiday, load_holidays
 from inka_engine.history import History
 from inka_site import filters
 from inka_site.calendar import (
@@ -37,18 +36,6 @@ from mia_site.i18n import translate
 from mia_site.reader import record
 
 log = logging.getLogger(__name__)
-
-
-def _shown(path: Path | str, content_root: Path) -> str:
-    """The file as editors know it (``content/inka/…``), like the site's reader reports it."""
-    try:
-        return "content/" + Path(path).resolve().relative_to(content_root.resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
-
-
-def content_errors(errors: tuple[EngineError, ...], content_root: Path) -> list[ContentError]:
-    return [ContentError(_shown(e.path, content_root), e.line, e.message) for e in errors]
 
 
 class InkaGenerator(Generator):
@@ -77,7 +64,7 @@ class InkaGenerator(Generator):
             except ContentErrors as exc:
                 # Reported together with every other content error once all files are read
                 # (mia_site.reader.raise_content_errors stops the build).
-                record(content_errors(exc.errors, content_root))
+                record(as_shown(exc.errors, content_root))
         markdown = self.settings["MARKDOWN"]
         self.calendar = build_calendar(holidays, build_date,
                                        lambda text, lang: render_body(text, markdown, lang),

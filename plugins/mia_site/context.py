@@ -7,7 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from content_model import ContentError, ContentErrors, parse_front_matter
+from content_core import ContentError, ContentErrors, parse_front_matter
 from inka_engine.history import Change, History
 from mia_site import events_ical, images, jsonld
 from mia_site.catalogs import N_

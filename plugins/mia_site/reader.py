@@ -14,7 +14,8 @@ from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Category, Tag
 from pelican.utils import SafeDatetime
 
-from content_model import ContentError, ContentErrors, kind_for_path, parse_front_matter, validate
+from content_core import ContentError, ContentErrors, parse_front_matter
+from content_model import kind_for_path, validate
 from content_model.images import image_file
 from content_model.render import policy_errors
 from content_model.schema import parse_when

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from content_model import ContentErrors, FrontMatter, parse_front_matter
-from content_model.errors import ContentError
+from content_core import ContentErrors, FrontMatter, parse_front_matter
+from content_core.errors import ContentError
 
 PATH = "content/pages/themen/beispiel.md"
 
