@@ -297,7 +297,7 @@ def load_holiday(path: Path) -> tuple[Holiday | None, list[ContentError]]:
         community=str(community), key=str(key), title=str(title).strip(), names=names,
         rule=rule, duration=duration, begins=str(begins), variance_days=variance,
         confirmed=confirmed, variants=variants, summary=summary.strip(), native=native,
-        lang=str(lang), body=fm.body, path=path, meta=dict(data), night=night, since=since,
+        lang=str(lang), body=fm.body, path=path, night=night, since=since,
     )
     _check_confirmed_fit(holiday, problems)
     return (None if problems.errors else holiday), problems.errors

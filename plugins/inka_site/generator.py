@@ -30,9 +30,8 @@ from inka_site.feeds import (
     human_size,
 )
 from inka_site.markup import render_body
-from mia_site import catalogs, i18n
 from mia_site import filters as site_filters
-from mia_site.i18n import translate
+from mia_site import i18n
 from mia_site.reader import record
 
 log = logging.getLogger(__name__)
@@ -64,7 +63,7 @@ class InkaGenerator(Generator):
             except ContentErrors as exc:
                 # Reported together with every other content error once all files are read
                 # (mia_site.reader.raise_content_errors stops the build).
-                record(as_shown(exc.errors, content_root))
+                record(self.settings, as_shown(exc.errors, content_root))
         markdown = self.settings["MARKDOWN"]
         self.calendar = build_calendar(holidays, build_date,
                                        lambda text, lang: render_body(text, markdown, lang),
@@ -116,9 +115,9 @@ class InkaGenerator(Generator):
             languages=settings["LANGUAGES"], default_lang=settings["DEFAULT_LANG"],
             years=settings["INKA_YEARS"], site_url=settings["SITE_BASE_URL"],
             uid_domain=settings["INKA_UID_DOMAIN"], dtstamp=feed_dtstamp(repo, fallback),
-            translate=translate, history=History.of(Path(settings["PATH"]).resolve()),
-            today=build_date,
-            catalog=lambda lang: catalogs.translations(i18n.root(), lang))
+            translate=lambda lang, message: i18n.translate(settings, lang, message),
+            history=History.of(Path(settings["PATH"]).resolve()), today=build_date,
+            catalog=lambda lang: i18n.catalog(settings, lang))
         return build_files(calendar.occurrences, feed_settings)
 
     def generate_output(self, writer: Any) -> None:
