@@ -38,9 +38,13 @@ log = logging.getLogger(__name__)
 
 
 class InkaGenerator(Generator):
-    """Calendar overview, community and holiday pages (design.md §3) for German.
+    """The INKA calendar on the site (design.md §3).
 
-    Other languages will write the same pages under ``/<lang>/`` (``prefix``)."""
+    ``generate_context`` loads the holidays (their problems join the other content errors,
+    which stop the build once all files are read) and builds the calendar; ``generate_output``
+    writes the feeds and open-data files, then for every language the overview, year,
+    community and holiday pages and ``/daten/``: German at ``/``, the others under
+    ``/<lang>/`` (``_prefix``)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
