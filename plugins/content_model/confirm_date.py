@@ -66,6 +66,9 @@ def insert_confirmed(text: str, start: dt.date, source: str) -> str:
 def add_confirmed(content_root: Path, community: str, key: str, start: dt.date,
                   source: str) -> Path:
     """Insert the entry into ``content/inka/<community>/<key>.md`` after checking it."""
+    # Imported here, not at the top: the engine takes about a second to import, and
+    # 'invoke new' for a page or news item does not need it (no cycle: the engine imports
+    # nothing of content_model, tests/test_import_layers.py).
     from inka_engine import COMMUNITIES, load_holiday, place_confirmed
     from inka_engine.constants import CONFIRM_SLACK_DAYS
     from inka_engine.rules import CONFIRMED_YEARS

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from content_core.errors import ContentError, ContentErrors, as_shown, shown_path
 from content_core.frontmatter import parse_front_matter
+from inka_engine import collect_holidays, occurrences
 
 #: Warn when an estimated date that may move lies fewer than this many days ahead.
 CONFIRM_AHEAD_DAYS = 30
@@ -28,8 +29,6 @@ def _line(path: Path, *keys: str) -> int:
 def check_holidays(content_root: Path, build_date: dt.date,
                    ) -> tuple[list[tuple[str, str]], list[ContentError]]:
     """(community, key) of every holiday that loads, and the problems of all holiday files."""
-    from inka_engine import collect_holidays, occurrences
-
     folder = content_root / "inka"
     if not folder.is_dir():
         return [], []
