@@ -37,26 +37,29 @@ def _text(item: Item, key: str) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def _unknown(items: list[Item], kind: str, key: str, targets: set[str | None], *, what: str,
+             expected: str) -> list[ContentError]:
+    """Files of ``kind`` whose ``key`` names a slug that is not among ``targets``."""
+    return [item.error(key, f"{what} {value!r} gibt es nicht", expected)
+            for item in items
+            if item.kind == kind and (value := _text(item, key)) is not None
+            and value not in targets]
+
+
 def parent_rule(items: Iterable[Item]) -> list[ContentError]:
     """A sub-topic's ``parent`` is the slug of a top-level topic."""
     items = list(items)
     topics = {i.slug for i in items if i.kind == "topic" and not i.data.get("parent")}
-    return [item.error("parent", f"Oberthema {parent!r} gibt es nicht",
-                       "der slug eines Themas in content/pages/themen/")
-            for item in items
-            if item.kind == "topic" and (parent := _text(item, "parent")) is not None
-            and parent not in topics]
+    return _unknown(items, "topic", "parent", topics, what="Oberthema",
+                    expected="der slug eines Themas in content/pages/themen/")
 
 
 def series_rule(items: Iterable[Item]) -> list[ContentError]:
     """An event's ``series`` is the slug of a German event (the series' parent)."""
     items = list(items)
     events = {i.slug for i in items if i.kind == "event" and i.lang == DEFAULT_LANG}
-    return [item.error("series", f"Veranstaltungsreihe {series!r} gibt es nicht",
-                       "der slug einer Veranstaltung in content/events/")
-            for item in items
-            if item.kind == "event" and (series := _text(item, "series")) is not None
-            and series not in events]
+    return _unknown(items, "event", "series", events, what="Veranstaltungsreihe",
+                    expected="der slug einer Veranstaltung in content/events/")
 
 
 def original_rule(items: Iterable[Item]) -> list[ContentError]:

@@ -17,30 +17,14 @@ from pelican.settings import read_settings
 from content_model.check import check_content
 from mia_site import context
 from mia_site.reader import FrontMatterReader, problems_of
+from tests.samples import EVENT
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_DATE = dt.date(2025, 3, 1)
 
-# Line 15 is the series (counted by hand).
-EVENT = """---
-title: Testtermin
-slug: testtermin
-date: 2025-01-02
-lang: de
-summary: Ein Termin für den Test.
-start: 2025-06-21 12:00
-end: 2025-06-21 14:00
-timezone: Europe/Berlin
-location:
-  name: Rathaus
-  address: Friedensplatz 1, 44135 Dortmund
-organizer: MIA-DO-KI
-status: confirmed
-series: gibt-es-nicht
----
-Text.
-"""
-EXPECTED = ("content/events/testtermin.md:15: Veranstaltungsreihe 'gibt-es-nicht' gibt es nicht "
+#: The sample event naming a series that does not exist, on line 13 (after organizer, 12).
+CHILD = EVENT.replace("organizer: MIA-DO-KI\n", "organizer: MIA-DO-KI\nseries: gibt-es-nicht\n")
+EXPECTED = ("content/events/testtermin.md:13: Veranstaltungsreihe 'gibt-es-nicht' gibt es nicht "
             "(der slug einer Veranstaltung in content/events/)")
 
 
@@ -48,7 +32,7 @@ EXPECTED = ("content/events/testtermin.md:15: Veranstaltungsreihe 'gibt-es-nicht
 def content(tmp_path: Path) -> Path:
     root = tmp_path / "content"
     (root / "events").mkdir(parents=True)
-    (root / "events" / "testtermin.md").write_text(EVENT, encoding="utf-8")
+    (root / "events" / "testtermin.md").write_text(CHILD, encoding="utf-8")
     return root
 
 
@@ -74,8 +58,21 @@ def test_unknown_series_fails_check_and_build_with_one_message(content: Path) ->
 
 def test_known_series_passes_check_and_build(content: Path) -> None:
     parent = content / "events" / "gibt-es-nicht.md"
-    parent.write_text(EVENT.replace("slug: testtermin", "slug: gibt-es-nicht")
-                      .replace("series: gibt-es-nicht\n", ""), encoding="utf-8")
+    parent.write_text(EVENT.replace("slug: testtermin", "slug: gibt-es-nicht"), encoding="utf-8")
     assert [str(p) for p in check_content(content, BUILD_DATE, per_page=10)
             if not p.warning] == []
     assert _build_side(content, [content / "events" / "testtermin.md", parent]) == []
+
+
+def test_translation_without_original_fails_check_and_build_alike(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "events").mkdir(parents=True)
+    orphan = content / "events" / "waise.en.md"
+    orphan.write_text(EVENT.replace("slug: testtermin", "slug: waise")
+                      .replace("lang: de", "lang: en"), encoding="utf-8")
+    expected = ("content/events/waise.en.md:5: Übersetzung (en) ohne deutsches Original mit "
+                "slug 'waise' (eine deutsche Datei derselben Art mit demselben slug)")
+    checked = [str(p) for p in check_content(content, BUILD_DATE, per_page=10)
+               if not p.warning]
+    assert checked == [expected]
+    assert _build_side(content, [orphan]) == [expected]
