@@ -30,6 +30,10 @@ class ContentError(Exception):
         if isinstance(self.path, Path):
             object.__setattr__(self, "path", os.fspath(self.path))
 
+    def __reduce__(self) -> tuple[type[ContentError], tuple[str, int, str, str, bool]]:
+        # An exception pickles its args, a frozen dataclass refuses the state: give the fields.
+        return (ContentError, (self.path, self.line, self.message, self.expected, self.warning))
+
     def __str__(self) -> str:
         text = f"{self.path}:{self.line}: {self.message}"
         if self.expected:

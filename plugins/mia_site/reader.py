@@ -41,6 +41,11 @@ class BuildProblems:
     errors: list[ContentError] = field(default_factory=list)
     uncacheable: set[str] = field(default_factory=set)
 
+    def __reduce__(self) -> tuple[type[BuildProblems], tuple[()]]:
+        # Pelican's content cache pickles tags with the settings: never carry one build's
+        # problems into the cache (a cached read must not bring old problems back).
+        return (BuildProblems, ())
+
 
 def problems_of(settings: MutableMapping[str, Any]) -> BuildProblems:
     """The build's problems (made on first use when the build did not start with :func:`reset`)."""
