@@ -42,8 +42,8 @@ def check_holidays(content_root: Path, build_date: dt.date,
         days = (occ.start - build_date).days
         when = "heute" if days == 0 else ("morgen" if days == 1 else f"in {days} Tagen")
         problems.append(ContentError(
-            shown_path(occ.holiday.path, content_root), _line(occ.holiday.path, "confirmed",
-                                                         "variance_days"),
+            shown_path(occ.holiday.path, content_root),
+            _line(occ.holiday.path, "confirmed", "variance_days"),
             f"{occ.holiday.title} beginnt voraussichtlich am {occ.start.isoformat()} ({when}); "
             f"das Datum kann um {occ.variance_days} Tag(e) abweichen und ist nicht bestätigt",
             "das angekündigte Datum eintragen: invoke new holiday-date --community "
