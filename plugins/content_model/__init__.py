@@ -1,18 +1,13 @@
-"""The site's content model, free of Pelican: front matter with line numbers and its rules.
+"""The site's content model, free of Pelican: the rules of every kind of content file.
 
-Every problem is a :class:`ContentError` that renders as ``path:line: what is wrong (expected)``.
+Front matter and the one error type come from :mod:`content_core`; every problem is a
+:class:`content_core.ContentError` that renders as ``path:line: what is wrong (expected)``.
 """
 
-from content_model.errors import ContentError, ContentErrors
-from content_model.frontmatter import FrontMatter, parse_front_matter
 from content_model.schema import KINDS, kind_for_path, validate
 
 __all__ = [
     "KINDS",
-    "ContentError",
-    "ContentErrors",
-    "FrontMatter",
     "kind_for_path",
-    "parse_front_matter",
     "validate",
 ]

@@ -7,10 +7,10 @@ warnings (``[Warnung]``) only inform.
 Rules, in the order of docs/redaktion.md:
 
 1. Kopfbereich (front matter) and the fields of each kind (``schema.validate``), files in a
-   known folder, the topic's ``parent`` exists.
+   known folder; across files (``site_rules``, the same functions the build calls): the
+   topic's ``parent`` and the event's ``series`` exist, a translation has a German original.
 2. Holiday files (``inka_engine`` loader: communities, rule kinds, ``confirmed:`` dates).
-3. A slug once per language and kind; a translation has a German original with its slug; the
-   file name's language ending matches ``lang``.
+3. A slug once per language and kind; the file name's language ending matches ``lang``.
 4. Links in the text: root-relative links lead to a page the site will build;
    ``{filename}``/``{static}`` and relative links lead to existing files.
 5. Images exist, are not loaded from other servers and have a text alternative.
@@ -36,9 +36,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
-from content_model.errors import ContentError, ContentErrors
+from content_core.errors import ContentError, ContentErrors
+from content_core.frontmatter import FrontMatter, parse_front_matter
 from content_model.files import file_problems, ignored, inside
-from content_model.frontmatter import FrontMatter, parse_front_matter
 from content_model.glossary_check import check_glossaries
 from content_model.holiday_checks import check_holidays
 from content_model.images import IMAGE_FOLDER, image_problem, is_image_name, site_image
@@ -46,6 +46,7 @@ from content_model.markdown_scan import Heading, Link, scan
 from content_model.prose import MAX_WORDS_EASY, long_sentences
 from content_model.render import policy_errors
 from content_model.schema import LANGUAGES, kind_for_path, parse_when, validate
+from content_model.site_rules import Item, site_rules
 from content_model.site_urls import Entry, site_urls
 from content_model.translation_checks import tag_rules, version_rules
 from content_model.translation_index import TRANSLATED, Source, build_index
@@ -165,7 +166,7 @@ def _line(doc: Document, key: str) -> int:
 
 
 def _identity_rules(documents: list[Document], content_root: Path) -> list[ContentError]:
-    """Slugs once per language and kind; translations with an original; name ending = lang."""
+    """Slugs once per language and kind; the file name's language ending matches ``lang``."""
     errors: list[ContentError] = []
     pages = [d for d in documents if d.fm is not None and d.kind not in (None, "holiday")]
     groups: dict[tuple[str, str, str], list[Document]] = {}
@@ -188,13 +189,6 @@ def _identity_rules(documents: list[Document], content_root: Path) -> list[Conte
     for doc in pages:
         if doc.slug is None:
             continue
-        if doc.lang != DEFAULT_LANG and doc.lang in LANGUAGES \
-                and (str(doc.kind), DEFAULT_LANG, doc.slug) not in {
-                    (str(d.kind), d.lang, d.slug) for d in pages}:
-            errors.append(ContentError(
-                doc.shown, _line(doc, "lang"),
-                f"Übersetzung ({doc.lang}) ohne deutsches Original mit slug {doc.slug!r}",
-                "eine deutsche Datei derselben Art mit demselben slug"))
         match = _NAME_LANG.search(doc.path.name)
         ending = match.group(1) if match and match.group(1) in LANGUAGES else DEFAULT_LANG
         if doc.lang in LANGUAGES and ending != doc.lang:
@@ -271,17 +265,11 @@ def _image_files(content_root: Path) -> list[ContentError]:
     return errors
 
 
-def _parent_rule(documents: list[Document]) -> list[ContentError]:
-    topics = {d.slug for d in documents
-              if d.kind == "topic" and d.fm is not None and not d.fm.data.get("parent")}
-    errors: list[ContentError] = []
-    for doc in documents:
-        parent = doc.fm.data.get("parent") if doc.fm and doc.kind == "topic" else None
-        if isinstance(parent, str) and parent not in topics:
-            errors.append(ContentError(doc.shown, _line(doc, "parent"),
-                                       f"Oberthema {parent!r} gibt es nicht",
-                                       "der slug eines Themas in content/pages/themen/"))
-    return errors
+def _site_items(documents: list[Document], rejected: set[str]) -> list[Item]:
+    """The files the build would publish (no error of their own), for the cross-file rules."""
+    return [Item(d.shown, str(d.kind), d.lang, d.slug, d.fm.data, d.fm.line_of)
+            for d in documents
+            if d.fm is not None and d.kind not in (None, "holiday") and d.shown not in rejected]
 
 
 def _file_target(doc: Document, rest: str, content_root: Path) -> Path:
@@ -435,18 +423,21 @@ def check_content(content_root: Path, build_date: dt.date,
     holidays, holiday_problems = check_holidays(content_root, build_date)
     problems += holiday_problems
     problems += _identity_rules(documents, content_root)
-    problems += _parent_rule(documents)
     problems += _image_files(content_root)
     urls = site_urls(_entries(documents, build_date), holidays, build_date, content_root,
                      theme_root=theme_root, per_page=per_page or pagination())
+    rejected = {p.path for p in read_problems if not p.warning}  # what the build's reader rejects
     for doc in documents:
         if doc.fm is not None and doc.kind is not None:
             found = scan(doc.fm.body, doc.fm.body_line)
             problems += _link_rules(doc, found.links, urls, content_root)
             problems += _heading_rules(doc, found.headings)
-            problems += policy_errors(doc.shown, doc.fm.body, doc.fm.body_line)
+            dropped = policy_errors(doc.shown, doc.fm.body, doc.fm.body_line)
+            rejected.update(p.path for p in dropped)
+            problems += dropped
         problems += _warnings(doc)
         problems += _date_warnings(doc, build_date)
+    problems += site_rules(_site_items(documents, rejected))
     return sorted(set(problems))
 
 

@@ -66,8 +66,12 @@ def insert_confirmed(text: str, start: dt.date, source: str) -> str:
 def add_confirmed(content_root: Path, community: str, key: str, start: dt.date,
                   source: str) -> Path:
     """Insert the entry into ``content/inka/<community>/<key>.md`` after checking it."""
-    from inka_engine import COMMUNITIES, load_holiday, rule_dates
+    # Imported here, not at the top: the engine takes about a second to import, and
+    # 'invoke new' for a page or news item does not need it (no cycle: the engine imports
+    # nothing of content_model, tests/test_import_layers.py).
+    from inka_engine import COMMUNITIES, load_holiday, place_confirmed
     from inka_engine.constants import CONFIRM_SLACK_DAYS
+    from inka_engine.rules import CONFIRMED_YEARS
 
     if community not in COMMUNITIES:
         raise ScaffoldError(f"unbekannte Gemeinschaft {community!r} (eine von "
@@ -79,9 +83,10 @@ def add_confirmed(content_root: Path, community: str, key: str, start: dt.date,
         close = difflib.get_close_matches(key, keys, n=3)
         hint = f"meinten Sie {', '.join(close)}?" if close else "vorhanden: " + ", ".join(keys)
         raise ScaffoldError(f"Feiertag {community}/{key} gibt es nicht ({hint})")
-    if not 1800 <= start.year <= 2200:
+    first, last = CONFIRMED_YEARS
+    if not first <= start.year <= last:
         raise ScaffoldError(f"Jahr {start.year} liegt außerhalb des Kalenders (ein Jahr "
-                            "1800–2200; berechnet werden 1900–2100)")
+                            f"{first}–{last}; berechnet werden 1900–2100)")
     if not source.strip():
         raise ScaffoldError("Quelle fehlt (--source \"wer hat das Datum bekannt gegeben, z. B. "
                             "DITIB, Pressemitteilung vom …\")")
@@ -91,16 +96,13 @@ def add_confirmed(content_root: Path, community: str, key: str, start: dt.date,
         raise ScaffoldError(f"die Datei hat Fehler, zuerst beheben: {listed}")
     if any(c.start == start for c in holiday.confirmed):
         raise ScaffoldError(f"{start.isoformat()} ist für {community}/{key} schon bestätigt")
-    window = holiday.variance_days + CONFIRM_SLACK_DAYS
-    computed = rule_dates(holiday.rule, start - dt.timedelta(200), start + dt.timedelta(200))
-    if computed:
-        nearest = min((d for _n, d in computed), key=lambda d: abs((d - start).days))
-        distance = abs((nearest - start).days)
-        if distance > window:
-            raise ScaffoldError(
-                f"{start.isoformat()} liegt {distance} Tage neben dem berechneten Datum "
-                f"{nearest.isoformat()} (höchstens {window} Tage: variance_days "
-                f"{holiday.variance_days} + {CONFIRM_SLACK_DAYS}; Datum und Jahr prüfen)")
+    place = place_confirmed(holiday.rule, holiday.variance_days, start)
+    if place.too_far:
+        assert place.rule_date is not None
+        raise ScaffoldError(
+            f"{start.isoformat()} liegt {place.distance} Tage neben dem berechneten Datum "
+            f"{place.rule_date.isoformat()} (höchstens {place.window} Tage: variance_days "
+            f"{holiday.variance_days} + {CONFIRM_SLACK_DAYS}; Datum und Jahr prüfen)")
     original = path.read_bytes().decode("utf-8")
     updated = insert_confirmed(original, start, source)
     with tempfile.TemporaryDirectory() as tmp:

@@ -9,7 +9,7 @@ import os
 import re
 from pathlib import Path
 
-from content_model.errors import ContentError
+from content_core.errors import ContentError
 
 #: Folders of ``content/`` copied to the site as they are (pelican.conf.py STATIC_PATHS).
 STATIC_DIRS = ("images",)

@@ -10,8 +10,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from content_model.errors import ContentError, ContentErrors
-from content_model.frontmatter import KeyPath, line_of, load_yaml
+from content_core.errors import ContentError, ContentErrors
+from content_core.frontmatter import KeyPath, line_of, load_yaml
 
 FILE = "glossary.yaml"
 TERM_FIELDS = {"de", "use", "avoid", "note"}

@@ -9,9 +9,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from content_model.errors import ContentError, ContentErrors
+from content_core.errors import ContentError, ContentErrors
+from content_core.frontmatter import FrontMatter, parse_front_matter
 from content_model.files import ignored
-from content_model.frontmatter import FrontMatter, parse_front_matter
 from content_model.glossary import Glossary, avoid_pattern, load_glossary
 
 _PO_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}

@@ -6,19 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from content_model.errors import ContentError, ContentErrors
-from content_model.frontmatter import parse_front_matter
+from content_core.errors import ContentError, ContentErrors, as_shown, shown_path
+from content_core.frontmatter import parse_front_matter
+from inka_engine import collect_holidays, occurrences
 
 #: Warn when an estimated date that may move lies fewer than this many days ahead.
 CONFIRM_AHEAD_DAYS = 30
-
-
-def shown(path: Path, content_root: Path) -> str:
-    """``content/inka/…`` as editors know the file (also for copies of content/)."""
-    try:
-        return "content/" + path.resolve().relative_to(content_root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _line(path: Path, *keys: str) -> int:
@@ -36,14 +29,11 @@ def _line(path: Path, *keys: str) -> int:
 def check_holidays(content_root: Path, build_date: dt.date,
                    ) -> tuple[list[tuple[str, str]], list[ContentError]]:
     """(community, key) of every holiday that loads, and the problems of all holiday files."""
-    from inka_engine import collect_holidays, occurrences
-
     folder = content_root / "inka"
     if not folder.is_dir():
         return [], []
     holidays, engine_errors = collect_holidays(folder)
-    problems = [ContentError(shown(Path(e.path), content_root), e.line, e.message)
-                for e in engine_errors]
+    problems = as_shown(engine_errors, content_root)
     # Translations <key>.<lang>.md are checked by the loader too (inka_engine.translations).
     soon = build_date + dt.timedelta(days=CONFIRM_AHEAD_DAYS - 1)
     for occ in occurrences(holidays, build_date, soon):
@@ -52,8 +42,8 @@ def check_holidays(content_root: Path, build_date: dt.date,
         days = (occ.start - build_date).days
         when = "heute" if days == 0 else ("morgen" if days == 1 else f"in {days} Tagen")
         problems.append(ContentError(
-            shown(occ.holiday.path, content_root), _line(occ.holiday.path, "confirmed",
-                                                         "variance_days"),
+            shown_path(occ.holiday.path, content_root),
+            _line(occ.holiday.path, "confirmed", "variance_days"),
             f"{occ.holiday.title} beginnt voraussichtlich am {occ.start.isoformat()} ({when}); "
             f"das Datum kann um {occ.variance_days} Tag(e) abweichen und ist nicht bestätigt",
             "das angekündigte Datum eintragen: invoke new holiday-date --community "

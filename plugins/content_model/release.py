@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from content_model.errors import ContentError, ContentErrors
-from content_model.frontmatter import parse_front_matter
+from content_core.errors import ContentError, ContentErrors
+from content_core.frontmatter import parse_front_matter
 from content_model.site_urls import Entry, document_path
 
 #: Pages a public body must publish complete (§ 5 DDG, Art. 13 DSGVO, BITV NRW).

@@ -9,8 +9,8 @@ from typing import Any
 
 from markdown import Markdown
 
+from content_core.errors import ContentError
 from content_model import html_policy
-from content_model.errors import ContentError
 from content_model.slugs import slugify
 
 

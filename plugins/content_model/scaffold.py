@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from content_model.errors import ContentErrors
-from content_model.frontmatter import parse_front_matter
+from content_core.errors import ContentErrors
+from content_core.frontmatter import parse_front_matter
 from content_model.mark_current import with_source_hash
 from content_model.schema import LANGUAGES, SLUG_RE, kind_for_path, parse_when
 from content_model.slugs import slugify

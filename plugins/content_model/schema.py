@@ -11,10 +11,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale
 
+from content_core.errors import ContentError
+from content_core.frontmatter import FrontMatter
 from content_model.duration import parse_duration
-from content_model.errors import ContentError
 from content_model.files import inside, template_exists
-from content_model.frontmatter import FrontMatter
 from content_model.images import image_file, image_problem
 from content_model.slugs import slugify
 from content_model.source_hash import HASH_RE

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from content_model.frontmatter import FrontMatter, parse_front_matter
+from content_core.frontmatter import FrontMatter, parse_front_matter
 
 #: Length of the hash in hex digits (48 bits: no collision among a site's versions).
 LENGTH = 12

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from content_model.errors import ContentError
+from content_core.errors import ContentError
 from content_model.glossary import Glossary
 from content_model.source_hash import FIELD, HASH_RE
 from content_model.translation_index import DEFAULT_LANG, Index, Source

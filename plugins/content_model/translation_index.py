@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from content_model.errors import ContentErrors
+from content_core.errors import ContentErrors
+from content_core.frontmatter import FrontMatter, parse_front_matter
 from content_model.files import ignored
-from content_model.frontmatter import FrontMatter, parse_front_matter
 from content_model.schema import LANGUAGES, kind_for_path
 from content_model.source_hash import FIELD, front_matter_hash
 

@@ -13,8 +13,8 @@ import re
 import textwrap
 from pathlib import Path
 
-from content_model.errors import ContentErrors
-from content_model.frontmatter import parse_front_matter
+from content_core.errors import ContentErrors
+from content_core.frontmatter import parse_front_matter
 from content_model.mark_current import with_source_hash
 from content_model.scaffold import ScaffoldError, existing
 from content_model.source_hash import front_matter_hash

@@ -9,9 +9,19 @@ Public API::
 
 from __future__ import annotations
 
+from content_core import ContentError, ContentErrors
+
 from .constants import COMMUNITIES, DEFAULT_UID_DOMAIN, LANGUAGES
-from .engine import Omission, clear_caches, holiday_occurrences, occurrences, rule_dates
-from .errors import ContentError, ContentErrors
+from .engine import (
+    Omission,
+    Placement,
+    clear_caches,
+    computed_dates,
+    holiday_occurrences,
+    occurrences,
+    place_confirmed,
+    rule_dates,
+)
 from .loader import collect_holidays, load_holiday, load_holidays
 from .model import (
     Alternative,
@@ -40,14 +50,17 @@ __all__ = [
     "Native",
     "Occurrence",
     "Omission",
+    "Placement",
     "Rule",
     "Translation",
     "Variant",
     "clear_caches",
     "collect_holidays",
+    "computed_dates",
     "holiday_occurrences",
     "load_holiday",
     "load_holidays",
     "occurrences",
+    "place_confirmed",
     "rule_dates",
 ]

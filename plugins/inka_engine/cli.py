@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from content_core import ContentErrors
+
 from .constants import COMMUNITIES, DEFAULT_UID_DOMAIN, LANGUAGES
 from .engine import Omission, occurrences
-from .errors import ContentErrors
 from .export import holiday_url, to_csv, to_json, to_table
 from .history import History, holiday_files
 from .ical import build_calendar, dtstamp_from_env, to_ics

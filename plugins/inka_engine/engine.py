@@ -15,13 +15,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from convertdate import islamic as _tabular
-
 from .constants import CONFIRM_SLACK_DAYS, VARIANT_WINDOW_DAYS
 from .errors import OutOfRange
 from .model import Alternative, Confirmed, Holiday, Occurrence, Rule
-from .rules import KINDS, Computed, cycle_of, cycles
-from .rules.hebrew import HEBREW_YEAR_OFFSET
+from .rules import KINDS, Computed
 
 log = logging.getLogger("inka_engine")
 
@@ -56,20 +53,9 @@ def _spans(numbers: Sequence[int]) -> str:
     return ", ".join(parts)
 
 
-def _plausible(rule: Rule, cycle: int, asked: tuple[date, date]) -> bool:
-    """Could this cycle's date have started within the asked range? (for omission reports)"""
-    kind = KINDS[rule.kind]
-    if kind.cycle == "hijri":
-        approx = date(*_tabular.to_gregorian(cycle, rule.get("month", 1), rule.get("day", 1)))
-        return asked[0] - timedelta(3) <= approx <= asked[1] + timedelta(3)
-    if kind.cycle == "hebrew":
-        return asked[0].year + HEBREW_YEAR_OFFSET <= cycle <= asked[1].year + HEBREW_YEAR_OFFSET + 1
-    return asked[0].year <= cycle <= asked[1].year
-
-
-def _computed(rule: Rule, start: date, end: date,
-              omitted: dict[str, list[int]] | None = None,
-              asked: tuple[date, date] | None = None) -> dict[int, Computed]:
+def computed_dates(rule: Rule, start: date, end: date,
+                   omitted: dict[str, list[int]] | None = None,
+                   asked: tuple[date, date] | None = None) -> dict[int, Computed]:
     """The rule's dates for every cycle that may touch [start, end], by occurrence.
 
     Cycles the rule cannot give are recorded in ``omitted`` (reason → cycles) when they
@@ -79,10 +65,10 @@ def _computed(rule: Rule, start: date, end: date,
     found: dict[int, Computed] = {}
 
     def omit(reason: str, cycle: int) -> None:
-        if omitted is not None and (asked is None or _plausible(rule, cycle, asked)):
+        if omitted is not None and (asked is None or kind.plausible(rule, cycle, asked)):
             omitted[reason].append(cycle)
 
-    for cycle in cycles(kind, start, end):
+    for cycle in kind.cycles(start, end):
         try:
             result = kind.compute(rule, cycle)
         except OutOfRange as why:
@@ -98,20 +84,70 @@ def _computed(rule: Rule, start: date, end: date,
     return found
 
 
+@dataclass(frozen=True)
+class Placement:
+    """Where a confirmed date belongs: its occurrence (cycle) and the rule's date there."""
+
+    cycle: int
+    #: The rule's date of that occurrence (None: the rule gives none near the date).
+    rule_date: date | None
+    #: Days between the confirmed date and the rule date (None without a rule date).
+    distance: int | None
+    #: Largest distance allowed: the holiday's variance_days + CONFIRM_SLACK_DAYS.
+    window: int
+
+    @property
+    def fits(self) -> bool:
+        """The date replaces the rule's date of its occurrence."""
+        return self.distance is not None and self.distance <= self.window
+
+    @property
+    def too_far(self) -> bool:
+        """The rule has a date for this occurrence, but the confirmed date is too far from it."""
+        return self.distance is not None and self.distance > self.window
+
+
+def place_confirmed(rule: Rule, variance_days: int, day: date,
+                    computed: dict[int, Computed] | None = None) -> Placement:
+    """The one matcher of confirmed dates (engine, loader and ``invoke new holiday-date``).
+
+    A confirmed date belongs to the occurrence whose rule date is nearest, when that lies
+    within ``variance_days`` + ``CONFIRM_SLACK_DAYS``; otherwise to the occurrence of its own
+    cycle in the kind's calendar. ``computed`` are the rule's dates to compare with (default:
+    those within 90 days of ``day``)."""
+    if computed is None:
+        computed = computed_dates(rule, day - timedelta(90), day + timedelta(90))
+    window = variance_days + CONFIRM_SLACK_DAYS
+    nearest = min(computed.items(), key=lambda item: abs((item[1].start - day).days),
+                  default=None)
+    if nearest is not None and abs((nearest[1].start - day).days) <= window:
+        number = nearest[0]
+    else:
+        number = KINDS[rule.kind].cycle_of(day)
+    found = computed.get(number)
+    if found is None:
+        return Placement(number, None, None, window)
+    return Placement(number, found.start, abs((found.start - day).days), window)
+
+
 def _match_confirmed(holiday: Holiday, computed: dict[int, Computed]
                      ) -> tuple[dict[int, Confirmed], list[Confirmed]]:
-    """Assign each confirmed entry to the occurrence with the nearest computed start."""
-    window = holiday.variance_days + CONFIRM_SLACK_DAYS
+    """Assign each confirmed entry to its occurrence (:func:`place_confirmed`); the nearest
+    wins when two fit one occurrence. Entries too far from their occurrence's rule date are
+    logged and dropped; entries where the rule gives no date stand alone."""
     matched: dict[int, Confirmed] = {}
+    distance: dict[int, int] = {}
     standalone: list[Confirmed] = []
     for entry in holiday.confirmed:
-        best = min(computed.items(), key=lambda item: abs((item[1].start - entry.start).days),
-                   default=None)
-        if best is not None and abs((best[1].start - entry.start).days) <= window:
-            current = matched.get(best[0])
-            if current is None or (abs((entry.start - best[1].start).days)
-                                   < abs((current.start - best[1].start).days)):
-                matched[best[0]] = entry
+        place = place_confirmed(holiday.rule, holiday.variance_days, entry.start, computed)
+        if place.fits:
+            assert place.distance is not None
+            if place.cycle not in matched or place.distance < distance[place.cycle]:
+                matched[place.cycle], distance[place.cycle] = entry, place.distance
+        elif place.too_far:
+            log.warning("%s: bestätigtes Datum %s liegt zu weit vom Datum der Regel %s desselben "
+                        "Termins; nicht verwendet", holiday.path or holiday.ident, entry.start,
+                        place.rule_date)
         else:
             standalone.append(entry)
     return matched, standalone
@@ -121,7 +157,7 @@ def holiday_occurrences(holiday: Holiday, start: date, end: date,
                         omissions: list[Omission] | None = None) -> list[Occurrence]:
     """Occurrences of one holiday that start in [start, end]."""
     omitted: dict[str, list[int]] = defaultdict(list)
-    computed = _computed(holiday.rule, start - MARGIN, end + MARGIN, omitted, (start, end))
+    computed = computed_dates(holiday.rule, start - MARGIN, end + MARGIN, omitted, (start, end))
     matched, standalone = _match_confirmed(holiday, computed)
     result: list[Occurrence] = []
     for number, value in computed.items():
@@ -129,13 +165,7 @@ def holiday_occurrences(holiday: Holiday, start: date, end: date,
         result.append(_occurrence(holiday, number, value, entry))
     kind = KINDS[holiday.rule.kind]
     for entry in standalone:
-        number = cycle_of(kind, entry.start)
-        if number in computed:
-            log.warning("%s: bestätigtes Datum %s liegt zu weit vom Datum der Regel %s desselben "
-                        "Termins; nicht verwendet", holiday.path or holiday.ident, entry.start,
-                        computed[number].start)
-            continue
-        result.append(_occurrence(holiday, number, None, entry))
+        result.append(_occurrence(holiday, kind.cycle_of(entry.start), None, entry))
     result = [o for o in result if start <= o.start <= end
               and (holiday.since is None or o.start.year >= holiday.since)]
     if omissions is not None:
@@ -183,7 +213,7 @@ def _with_alternatives(holiday: Holiday, occ: Occurrence) -> Occurrence:
     window = timedelta(VARIANT_WINDOW_DAYS)
     alternatives: list[Alternative] = []
     for variant in holiday.variants:
-        found = _computed(variant.rule, occ.start - window, occ.start + window)
+        found = computed_dates(variant.rule, occ.start - window, occ.start + window)
         near = [c for c in found.values() if abs((c.start - occ.start).days) <= VARIANT_WINDOW_DAYS]
         if not near:
             continue
@@ -229,7 +259,7 @@ def occurrences(holidays: Iterable[Holiday], start: date, end: date,
 
 def rule_dates(rule: Rule, start: date, end: date) -> list[tuple[int, date]]:
     """(occurrence, start) of a bare rule in [start, end] — no confirmed dates, no duration."""
-    found = _computed(rule, start - MARGIN, end + MARGIN)
+    found = computed_dates(rule, start - MARGIN, end + MARGIN)
     return sorted((n, c.start) for n, c in found.items() if start <= c.start <= end)
 
 

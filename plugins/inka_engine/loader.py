@@ -5,20 +5,18 @@ editors read it). Translations ``<key>.<lang>.md`` are read by :mod:`.translatio
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from content_core import ContentError, ContentErrors, FrontMatter, read_front_matter
+
 from .constants import BEGINS, COMMUNITIES, CONFIRM_SLACK_DAYS, DEFAULT_LANGUAGE, LANGUAGES
-from .engine import _computed
-from .errors import ContentError, ContentErrors
-from .frontmatter import FrontMatter, read_front_matter
+from .engine import place_confirmed
 from .model import Confirmed, Holiday, Native, Rule, Variant
-from .rules import KINDS, cycle_of
+from .rules import CONFIRMED_YEARS, KINDS
 from .translations import attach_translations, is_translation
 
-#: Years a ``confirmed:`` date may have: the years the rule kinds compute, with a margin.
-CONFIRMED_YEARS = (1800, 2200)
 REQUIRED = ("title", "key", "community", "names", "rule", "duration", "begins", "variance_days")
 
 
@@ -28,7 +26,7 @@ class _Problems:
         self.errors: list[ContentError] = []
 
     def add(self, message: str, *where: str | int) -> None:
-        self.errors.append(self.fm.error(message, *where))
+        self.errors.append(ContentError(self.fm.path, self.fm.line_of(*where), message))
 
 
 def _is_int(value: Any) -> bool:
@@ -151,7 +149,7 @@ def _confirmed(data: Mapping[str, Any], problems: _Problems) -> tuple[Confirmed,
                 problems.add(f"unbekanntes Feld {extra!r} in confirmed (erlaubt: start, source)",
                              "confirmed", i, extra)
         if start is not None and isinstance(source, str) and source.strip():
-            entries.append(Confirmed(start, source.strip(), problems.fm.line("confirmed", i)))
+            entries.append(Confirmed(start, source.strip(), problems.fm.line_of("confirmed", i)))
     return tuple(entries)
 
 
@@ -199,41 +197,32 @@ def _variants(data: Mapping[str, Any], problems: _Problems) -> tuple[Variant, ..
 
 
 def _check_confirmed_fit(holiday: Holiday, problems: _Problems) -> None:
-    """A confirmed date must lie near the rule's date of its occurrence."""
-    window = holiday.variance_days + CONFIRM_SLACK_DAYS
-    kind = KINDS[holiday.rule.kind]
+    """A confirmed date must lie near the rule's date of its occurrence (the engine's matcher,
+    :func:`~inka_engine.engine.place_confirmed`), one per occurrence."""
     seen: dict[int, Confirmed] = {}
     for entry in holiday.confirmed:
-        computed = _computed(holiday.rule, entry.start - timedelta(90),
-                             entry.start + timedelta(90))
-        near = min(computed.items(), key=lambda it: abs((it[1].start - entry.start).days),
-                   default=None)
-        if near is not None and abs((near[1].start - entry.start).days) <= window:
-            number = near[0]
-        else:
-            number = cycle_of(kind, entry.start)
-            if number in computed:
-                distance = abs((computed[number].start - entry.start).days)
-                problems.errors.append(ContentError(
-                    problems.fm.path, entry.line,
-                    f"bestätigtes Datum {entry.start} liegt {distance} Tage vom Datum der Regel "
-                    f"{computed[number].start} entfernt (höchstens variance_days + "
-                    f"{CONFIRM_SLACK_DAYS} = {window} Tage)"))
-                continue
-        if number in seen:
+        place = place_confirmed(holiday.rule, holiday.variance_days, entry.start)
+        if place.too_far:
             problems.errors.append(ContentError(
                 problems.fm.path, entry.line,
-                f"zweites bestätigtes Datum {entry.start} für den Termin vom {seen[number].start} "
-                "(ein bestätigtes Datum je Termin)"))
-        seen[number] = entry
+                f"bestätigtes Datum {entry.start} liegt {place.distance} Tage vom Datum der "
+                f"Regel {place.rule_date} entfernt (höchstens variance_days + "
+                f"{CONFIRM_SLACK_DAYS} = {place.window} Tage)"))
+            continue
+        if place.cycle in seen:
+            problems.errors.append(ContentError(
+                problems.fm.path, entry.line,
+                f"zweites bestätigtes Datum {entry.start} für den Termin vom "
+                f"{seen[place.cycle].start} (ein bestätigtes Datum je Termin)"))
+        seen[place.cycle] = entry
 
 
 def load_holiday(path: Path) -> tuple[Holiday | None, list[ContentError]]:
     """Read one holiday file; returns the holiday (None if unusable) and its problems."""
     try:
         fm = read_front_matter(path)
-    except ContentError as error:
-        return None, [error]
+    except ContentErrors as unreadable:
+        return None, unreadable.errors
     problems = _Problems(fm)
     data = fm.data
     if not isinstance(data, Mapping):
@@ -308,7 +297,7 @@ def load_holiday(path: Path) -> tuple[Holiday | None, list[ContentError]]:
         community=str(community), key=str(key), title=str(title).strip(), names=names,
         rule=rule, duration=duration, begins=str(begins), variance_days=variance,
         confirmed=confirmed, variants=variants, summary=summary.strip(), native=native,
-        lang=str(lang), body=fm.body, path=path, meta=dict(data), night=night, since=since,
+        lang=str(lang), body=fm.body, path=path, night=night, since=since,
     )
     _check_confirmed_fit(holiday, problems)
     return (None if problems.errors else holiday), problems.errors

@@ -129,7 +129,6 @@ class Holiday:
     lang: str = DEFAULT_LANGUAGE
     body: str = ""
     path: Path | None = None
-    meta: Mapping[str, Any] = field(default_factory=dict)
     #: The observance is the night before ``start`` (Kandil nights, Lailat al-Qadr): shown on
     #: the evening's date (design.md §6).
     night: bool = False

@@ -1,19 +1,20 @@
 """The texts residents read in the engine's feeds: German msgids of the site's UI catalogues
 (``theme/translations/<lang>/LC_MESSAGES/messages.po``; ``invoke translations`` extracts them
-from this package). No Pelican: the catalogues are read with Babel."""
+from this package). No Pelican: the catalogues are read with Babel, by :func:`load_catalog`,
+the one loader of the catalogues (the site's ``mia_site.catalogs.translations`` is this
+function too)."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
 from functools import cache
-from gettext import NullTranslations
 from pathlib import Path
 
 from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.support import Translations
+from babel.support import NullTranslations, Translations
 
 from .constants import DEFAULT_LANGUAGE
 
@@ -65,9 +66,20 @@ COMMUNITY_LABELS: dict[str, str] = {
 }
 
 
+#: The gettext domain: ``messages.po`` / ``messages.pot``.
+DOMAIN = "messages"
+
+
+def po_path(root: Path, lang: str) -> Path:
+    """``theme/translations/<lang>/LC_MESSAGES/messages.po`` below the repository ``root``."""
+    return root / "theme" / "translations" / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
 @cache
-def _catalog(root: Path, lang: str) -> NullTranslations:
-    path = root / "theme" / "translations" / lang / "LC_MESSAGES" / "messages.po"
+def load_catalog(root: Path, lang: str) -> NullTranslations:
+    """The catalogue of one language below ``root``, compiled in memory (German: the msgids
+    themselves). Cached; ``load_catalog.cache_clear()`` after the .po files changed."""
+    path = po_path(root, lang)
     if lang == DEFAULT_LANGUAGE or not path.is_file():
         return NullTranslations()
     with path.open("rb") as fh:
@@ -75,12 +87,12 @@ def _catalog(root: Path, lang: str) -> NullTranslations:
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)
-    return Translations(buffer, domain="messages")
+    return Translations(buffer, domain=DOMAIN)
 
 
 def repo_catalog(lang: str) -> NullTranslations:
     """The repository's catalogue of ``lang`` (German: the msgids themselves)."""
-    return _catalog(REPO, lang)
+    return load_catalog(REPO, lang)
 
 
 def text(name: str, lang: str, catalog: Catalog = repo_catalog, **values: str) -> str:

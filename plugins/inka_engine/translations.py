@@ -11,9 +11,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from content_core import ContentError, ContentErrors, FrontMatter, read_front_matter
+
 from .constants import DEFAULT_LANGUAGE, LANGUAGES
-from .errors import ContentError
-from .frontmatter import FrontMatter, read_front_matter
 from .model import Holiday, Translation
 
 FIELDS = ("lang", "summary", "variants", "translation_reviewed", "source_hash", "name")
@@ -38,7 +38,7 @@ class _Problems:
         self.errors: list[ContentError] = []
 
     def add(self, message: str, *where: str | int) -> None:
-        line = self.fm.line(*where) if self.fm is not None else 1
+        line = self.fm.line_of(*where) if self.fm is not None else 1
         self.errors.append(ContentError(self.path, line, message))
 
     def at(self, line: int, message: str) -> None:
@@ -98,8 +98,8 @@ def load_translation(path: Path, original: Holiday) -> tuple[Translation | None,
     """Read one translation of ``original``; returns it (None if unusable) and its problems."""
     try:
         fm = read_front_matter(path)
-    except ContentError as error:
-        return None, [error]
+    except ContentErrors as unreadable:
+        return None, unreadable.errors
     problems = _Problems(path, fm)
     data = fm.data
     if not isinstance(data, Mapping):
@@ -132,7 +132,7 @@ def load_translation(path: Path, original: Holiday) -> tuple[Translation | None,
         problems.add(f"ungültiger Wert {name!r} für name (der vorgeschlagene Name als "
                      "Text)", "name")
     if not fm.body.strip():
-        problems.at(fm.parsed.body_line, "Erklärung fehlt (unter dem Kopfbereich der "
+        problems.at(fm.body_line, "Erklärung fehlt (unter dem Kopfbereich der "
                                          "ganze deutsche Text, übersetzt)")
     if problems.errors or summary is None or variants is None:
         return None, problems.errors

@@ -133,7 +133,3 @@ def month_grid(year: int, month: int, occurrences: Sequence[Occurrence]) -> Mont
             for d in dates)
         weeks.append(Week(dates[0].isocalendar().week, days))
     return MonthGrid(year, month, tuple(weeks))
-
-
-def year_grids(year: int, occurrences: Sequence[Occurrence]) -> list[MonthGrid]:
-    return [month_grid(year, month, occurrences) for month in range(1, 13)]

@@ -17,7 +17,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
 
-from inka_poster.cache import PosterCache, cache_key
+from inka_poster.cache import cache_key
 from inka_poster.data import KINDS, PosterData
 
 log = logging.getLogger(__name__)
@@ -109,27 +109,8 @@ def render(html: str) -> Rendered:
     return Rendered(pdf, len(document.pages), tuple(collect.messages))
 
 
-def render_pdf(html: str) -> bytes:
-    return render(html).pdf
-
-
 def poster_key(data: PosterData, kind: str, html: str, poster_dir: Path) -> str:
     """sha256 of the poster's data, the templates and CSS, the rendered HTML (it carries the
     translations) and the WeasyPrint version."""
     return cache_key("weasyprint " + version("weasyprint"), PDF_VARIANT, kind,
                      data.fingerprint(), sources(poster_dir), html)
-
-
-def poster_pdf(data: PosterData, kind: str, poster_dir: Path, translations: Any,
-               poster_cache: PosterCache | None = None) -> tuple[bytes, bool]:
-    """(PDF, True when it came from the cache): one poster, rendered in this process."""
-    html = render_html(data, kind, poster_dir, translations)
-    key = poster_key(data, kind, html, poster_dir)
-    if poster_cache is not None:
-        cached = poster_cache.get(key)
-        if cached is not None:
-            return cached, True
-    pdf = render_pdf(html)
-    if poster_cache is not None:
-        poster_cache.put(key, pdf)
-    return pdf, False

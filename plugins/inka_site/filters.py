@@ -29,10 +29,9 @@ def day_before(value: dt.date) -> dt.date:
 @pass_context
 def source_words(ctx: Context, source: str) -> str:
     """Where a date comes from, in words in the page's language (no program names)."""
-    from mia_site import catalogs, i18n
+    from mia_site import i18n
 
-    return source_text(source, i18n.lang_of(ctx),
-                       lambda lang: catalogs.translations(i18n.root(), lang))
+    return source_text(source, i18n.lang_of(ctx), lambda lang: i18n.catalog(ctx, lang))
 
 
 FILTERS = {

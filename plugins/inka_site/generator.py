@@ -9,9 +9,8 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from content_model import ContentError
-from inka_engine import ContentError as EngineError
-from inka_engine import ContentErrors, Holiday, load_holidays
+from content_core import ContentErrors, as_shown
+from inka_engine import Holiday, load_holidays
 from inka_engine.history import History
 from inka_site import filters
 from inka_site.calendar import (
@@ -31,30 +30,21 @@ from inka_site.feeds import (
     human_size,
 )
 from inka_site.markup import render_body
-from mia_site import catalogs, i18n
 from mia_site import filters as site_filters
-from mia_site.i18n import translate
+from mia_site import i18n
 from mia_site.reader import record
 
 log = logging.getLogger(__name__)
 
 
-def _shown(path: Path | str, content_root: Path) -> str:
-    """The file as editors know it (``content/inka/…``), like the site's reader reports it."""
-    try:
-        return "content/" + Path(path).resolve().relative_to(content_root.resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
-
-
-def content_errors(errors: tuple[EngineError, ...], content_root: Path) -> list[ContentError]:
-    return [ContentError(_shown(e.path, content_root), e.line, e.message) for e in errors]
-
-
 class InkaGenerator(Generator):
-    """Calendar overview, community and holiday pages (design.md §3) for German.
+    """The INKA calendar on the site (design.md §3).
 
-    Other languages will write the same pages under ``/<lang>/`` (``prefix``)."""
+    ``generate_context`` loads the holidays (their problems join the other content errors,
+    which stop the build once all files are read) and builds the calendar; ``generate_output``
+    writes the feeds and open-data files, then for every language the overview, year,
+    community and holiday pages and ``/daten/``: German at ``/``, the others under
+    ``/<lang>/`` (``_prefix``)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -77,7 +67,7 @@ class InkaGenerator(Generator):
             except ContentErrors as exc:
                 # Reported together with every other content error once all files are read
                 # (mia_site.reader.raise_content_errors stops the build).
-                record(content_errors(exc.errors, content_root))
+                record(self.settings, as_shown(exc.errors, content_root))
         markdown = self.settings["MARKDOWN"]
         self.calendar = build_calendar(holidays, build_date,
                                        lambda text, lang: render_body(text, markdown, lang),
@@ -129,9 +119,9 @@ class InkaGenerator(Generator):
             languages=settings["LANGUAGES"], default_lang=settings["DEFAULT_LANG"],
             years=settings["INKA_YEARS"], site_url=settings["SITE_BASE_URL"],
             uid_domain=settings["INKA_UID_DOMAIN"], dtstamp=feed_dtstamp(repo, fallback),
-            translate=translate, history=History.of(Path(settings["PATH"]).resolve()),
-            today=build_date,
-            catalog=lambda lang: catalogs.translations(i18n.root(), lang))
+            translate=lambda lang, message: i18n.translate(settings, lang, message),
+            history=History.of(Path(settings["PATH"]).resolve()), today=build_date,
+            catalog=lambda lang: i18n.catalog(settings, lang))
         return build_files(calendar.occurrences, feed_settings)
 
     def generate_output(self, writer: Any) -> None:

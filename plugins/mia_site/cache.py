@@ -6,7 +6,8 @@ file. A cached read would skip both, so a broken file would be published silentl
 build. Therefore:
 
 - reads that recorded a problem (error or warning) or that depend on another file (a news
-  image) are never cached (`mia_site.reader.UNCACHEABLE`); they are read again every build;
+  image) are never cached (`mia_site.reader.BuildProblems.uncacheable`); they are read again
+  every build;
 - the cache lives in a folder named after everything else a read depends on: the content
   folder, BUILD_DATE (a news item dated today turns from draft to published), the Markdown
   settings, and the source of the reader and the content rules, so changing any of them starts
@@ -33,7 +34,8 @@ from mia_site import reader
 
 PLUGINS = Path(__file__).resolve().parents[1]
 # The code whose behaviour a cached read stands for.
-SOURCES = (PLUGINS / "mia_site" / "reader.py", *sorted((PLUGINS / "content_model").glob("*.py")))
+SOURCES = (PLUGINS / "mia_site" / "reader.py", *sorted((PLUGINS / "content_core").glob("*.py")),
+           *sorted((PLUGINS / "content_model").glob("*.py")))
 KEEP_DAYS = 3
 
 
@@ -74,7 +76,7 @@ def guard(readers: Any) -> None:
     original = readers.cache_data
 
     def cache_data(path: str, data: Any) -> None:
-        if path in reader.UNCACHEABLE:
+        if path in reader.problems_of(readers.settings).uncacheable:
             readers._cache.pop(path, None)
             return
         original(path, data)

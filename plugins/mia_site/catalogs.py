@@ -2,22 +2,25 @@
 
 The msgids are the German source strings of the templates and plugins; German needs no
 catalogue. Every other language has ``theme/translations/<lang>/LC_MESSAGES/messages.po``.
+They are read by one loader for the site and the holiday engine alike
+(:func:`inka_engine.texts.load_catalog`, here :func:`translations`).
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
 
-DOMAIN = "messages"
+from inka_engine.texts import DOMAIN, N_, po_path
+from inka_engine.texts import load_catalog as translations
+
+__all__ = ["DOMAIN", "N_", "CatalogProblem", "compile_all", "extract", "po_path", "problems",
+           "translations", "update"]
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
 METHOD_MAP = [
     ("theme/templates/**.html", "jinja2"),
@@ -30,11 +33,6 @@ OPTIONS = {"theme/templates/**.html": {"extensions": "jinja2.ext.i18n"},
            "theme/poster/**.html": {"extensions": "jinja2.ext.i18n"}}
 
 
-def N_(message: str) -> str:
-    """Mark a string in Python code for extraction; it is translated where it is shown."""
-    return message
-
-
 @dataclass(frozen=True)
 class CatalogProblem:
     path: str
@@ -42,10 +40,6 @@ class CatalogProblem:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
-
-
-def po_path(root: Path, lang: str) -> Path:
-    return root / "theme" / "translations" / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 def extract(root: Path) -> Catalog:
@@ -91,20 +85,6 @@ def problems(root: Path, languages: tuple[str, ...]) -> list[CatalogProblem]:
                 if len([s for s in strings if s]) < expected:
                     found.append(CatalogProblem(shown, f"nicht übersetzt: {label!r}"))
     return found
-
-
-@cache
-def translations(root: Path, lang: str) -> NullTranslations:
-    """The compiled catalogue of one language (German: the source strings themselves)."""
-    path = po_path(root, lang)
-    if lang == "de" or not path.is_file():
-        return NullTranslations()
-    with path.open("rb") as fh:
-        catalog = read_po(fh, locale=lang)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return Translations(buffer, domain=DOMAIN)
 
 
 def update(root: Path, languages: tuple[str, ...]) -> list[Path]:

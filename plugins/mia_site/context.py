@@ -1,4 +1,5 @@
-"""Hand the templates what the site's lists need: the topic tree, events, news."""
+"""Hand the templates what the site's lists need: the topic tree, events, news; and check the
+rules across files (content_model.site_rules, the same functions as ``invoke check``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from content_model import ContentError, ContentErrors, parse_front_matter
+from content_core import ContentError, ContentErrors, parse_front_matter
+from content_model.site_rules import Item, site_rules
 from inka_engine.history import Change, History
 from mia_site import events_ical, images, jsonld
 from mia_site.catalogs import N_
@@ -33,11 +35,32 @@ def _line_of(page: Any, *keys: str) -> int:
         return 1
 
 
+#: Where a generator keeps what it read (published or not): the rules see every accepted file.
+_READ = ("pages", "translations", "hidden_pages", "hidden_translations", "draft_pages",
+         "draft_translations", "articles", "drafts", "drafts_translations")
+
+
+def _items(generator: Any) -> list[Item]:
+    """The files our reader accepted (no stand-ins for rejected ones), as the rules see them."""
+    read = [c for name in _READ for c in getattr(generator, name, [])]
+    return [Item(_source(c), c.kind, c.lang, c.slug, c.metadata,
+                 lambda key, c=c: _line_of(c, key))
+            for c in read if getattr(c, "kind", "rejected") != "rejected"]
+
+
+def check_site_rules(generator: Any) -> list[ContentError]:
+    """Record the cross-file problems among what this generator read (before fallback copies
+    are added); the same rules and messages as ``invoke check``."""
+    found = site_rules(_items(generator))
+    record(generator.settings, found)
+    return found
+
+
 def pages_finalized(generator: Any) -> None:
     """Topic tree (ordered, sub-topics under their parent) and events split by the build date."""
     default_lang = generator.settings["DEFAULT_LANG"]
     build_date: dt.date = generator.settings["BUILD_DATE"]
-    _check_translations(generator.pages, generator.translations, default_lang)
+    check_site_rules(generator)
     localise_tags(generator.translations, generator.settings)
     pages = [p for p in generator.pages if p.lang == default_lang]
     generator.translations.extend(
@@ -49,9 +72,7 @@ def pages_finalized(generator: Any) -> None:
         parent = getattr(topic, "parent", None)
         if parent:
             if parent not in by_slug:
-                record([ContentError(_source(topic), 1, f"Oberthema {parent!r} gibt es nicht",
-                                     "der slug eines Themas in content/pages/themen/")])
-                continue
+                continue  # reported by check_site_rules
             children[parent].append(topic)
     for slug, topic in by_slug.items():
         topic.subtopics = sorted(children.get(slug, []), key=lambda t: (t.order, t.title))
@@ -75,11 +96,7 @@ def _link_series(events: list[Any]) -> None:
     for series, children in members.items():
         parent = by_slug.get(series)
         if parent is None:
-            for child in children:
-                record([ContentError(_source(child), _line_of(child, "series"),
-                                     f"Veranstaltungsreihe {series!r} gibt es nicht",
-                                     "der slug einer Veranstaltung in content/events/")])
-            continue
+            continue  # reported by check_site_rules
         for version in parent.versions.values():
             version.series_events = children
         for child in children:
@@ -105,7 +122,8 @@ def _event_files(events: list[Any], settings: dict[str, Any]) -> dict[str, bytes
     files: dict[str, bytes] = {}
     for lang in settings["LANGUAGES"]:
         prefix = "" if lang == default else f"{lang}/"
-        meta = {"name": translate(lang, CALNAME), "description": translate(lang, CALDESC),
+        meta = {"name": translate(settings, lang, CALNAME),
+                "description": translate(settings, lang, CALDESC),
                 "stamp": stamp, "uid_domain": domain, "change_for": change_for}
         feed = []
         for event in sorted(events, key=lambda e: (e.start, e.slug)):
@@ -128,7 +146,7 @@ def _event_files(events: list[Any], settings: dict[str, Any]) -> dict[str, bytes
 def articles_finalized(generator: Any) -> None:
     """Latest news first (Pelican already drops drafts, i.e. news dated after the build date)."""
     default_lang = generator.settings["DEFAULT_LANG"]
-    _check_translations(generator.articles, generator.translations, default_lang)
+    check_site_rules(generator)
     localise_tags(generator.translations, generator.settings)
     news = [a for a in generator.articles if a.lang == default_lang]
     generator.translations.extend(
@@ -137,13 +155,3 @@ def articles_finalized(generator: Any) -> None:
     generator.context["news_images"] = images.prepare(
         generator.articles + generator.translations, Path(generator.settings["PATH"]))
 
-
-def _check_translations(originals: list[Any], translations: list[Any], default: str) -> None:
-    """A translation needs a German original with the same slug (design.md §4)."""
-    for item in originals:
-        if item.lang != default and getattr(item, "kind", "") != "rejected":
-            record([ContentError(_source(item), 1,
-                                 f"Übersetzung ({item.lang}) ohne deutsches Original "
-                                 f"mit slug {item.slug!r}",
-                                 "eine deutsche Datei mit demselben slug")])
-    del translations  # translations of an original are linked to it by Pelican

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import copy
 import sys
+from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from babel.support import NullTranslations
 from jinja2 import Undefined, pass_context
 from jinja2.runtime import Context
 
@@ -19,19 +22,28 @@ NATIVE_NAMES = {"de": "Deutsch", "en": "English", "tr": "Türkçe", "ar": "ال�
                 "uk": "Українська", "pl": "Polski"}
 RTL = {"ar", "he", "fa", "ur", "ku-arab"}
 
-_ROOT: list[Path] = []
+
+@cache
+def _root_of(theme: str) -> Path:
+    return Path(theme).resolve().parent
 
 
-def root() -> Path:
-    return _ROOT[0]
+def catalog_root(settings: Mapping[str, Any]) -> Path:
+    """The folder that holds ``theme/translations``: the parent of the build's THEME (from the
+    settings, or a template context, which carries them)."""
+    return _root_of(str(settings["THEME"]))
+
+
+def catalog(settings: Mapping[str, Any], lang: str) -> NullTranslations:
+    """The UI catalogue of ``lang`` for this build (German: the source strings themselves)."""
+    return catalogs.translations(catalog_root(settings), lang)
 
 
 def check_catalogs(pelican: Any) -> None:
     """Stop the build when a UI string is untranslated or fuzzy in any language."""
     settings = pelican.settings
-    _ROOT[:] = [Path(settings["THEME"]).resolve().parent]
     others = tuple(lang for lang in settings["LANGUAGES"] if lang != settings["DEFAULT_LANG"])
-    found = catalogs.problems(root(), others)
+    found = catalogs.problems(catalog_root(settings), others)
     if found:
         for problem in found:
             print(problem, file=sys.stderr)
@@ -51,17 +63,17 @@ def lang_of(ctx: Context) -> str:
 
 @pass_context
 def _gettext(ctx: Context, message: str) -> str:
-    return catalogs.translations(root(), lang_of(ctx)).gettext(message)
+    return catalog(ctx, lang_of(ctx)).gettext(message)
 
 
 @pass_context
 def _ngettext(ctx: Context, singular: str, plural: str, n: int) -> str:
-    return catalogs.translations(root(), lang_of(ctx)).ngettext(singular, plural, n)
+    return catalog(ctx, lang_of(ctx)).ngettext(singular, plural, n)
 
 
-def translate(lang: str, message: str) -> str:
-    """gettext for Python code (plugins) that knows the language."""
-    return catalogs.translations(root(), lang).gettext(message)
+def translate(settings: Mapping[str, Any], lang: str, message: str) -> str:
+    """gettext for Python code (plugins) that knows the build's settings and the language."""
+    return catalog(settings, lang).gettext(message)
 
 
 @pass_context

@@ -49,7 +49,7 @@ class ListingsGenerator(Generator):
             own = [a for a in items if not getattr(a, "fallback", False)]
             writer.write_feed(own[:settings["FEED_MAX_ITEMS"]], self.context,
                               prefix + settings["NEWS_FEED_ATOM"], feed_type="atom",
-                              feed_title=translate(lang, "Nachrichten"))
+                              feed_title=translate(settings, lang, "Nachrichten"))
         for path in ("", "themen/", "nachrichten/", "veranstaltungen/", "suche/"):
             groups.append([(lang, _prefix(lang, default) + path) for lang in settings["LANGUAGES"]])
         for tag, _tagged in tags:

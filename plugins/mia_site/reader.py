@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import sys
+from collections.abc import Iterable, MutableMapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -14,7 +16,8 @@ from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Category, Tag
 from pelican.utils import SafeDatetime
 
-from content_model import ContentError, ContentErrors, kind_for_path, parse_front_matter, validate
+from content_core import ContentError, ContentErrors, parse_front_matter
+from content_model import kind_for_path, validate
 from content_model.images import image_file
 from content_model.render import policy_errors
 from content_model.schema import parse_when
@@ -22,27 +25,51 @@ from content_model.slugs import slugify
 from content_model.source_hash import front_matter_hash
 from site_build import working
 
-# Errors of the current build, collected while reading, raised once all files are read.
-_ERRORS: list[ContentError] = []
 _CATEGORIES = {"news": "Nachrichten"}
-# Reads that must run again on every build, so mia_site.cache keeps them out of Pelican's content
-# cache: files with a problem (its message must be printed every time) and files whose check
-# depends on another file (a news image).
-UNCACHEABLE: set[str] = set()
+#: The settings key that holds the build's :class:`BuildProblems`.
+PROBLEMS = "MIA_BUILD_PROBLEMS"
 
 
-def reset(_pelican: object = None) -> None:
-    _ERRORS.clear()
-    UNCACHEABLE.clear()
+@dataclass
+class BuildProblems:
+    """What one build learns while reading, kept in its settings (readers, generators and the
+    content cache all see the settings): the content problems, raised once all files are read,
+    and the reads that must run again on every build, so that mia_site.cache keeps them out of
+    Pelican's content cache (files with a problem, whose message must be printed every time, and
+    files whose check depends on another file, a news image)."""
+
+    errors: list[ContentError] = field(default_factory=list)
+    uncacheable: set[str] = field(default_factory=set)
+
+    def __reduce__(self) -> tuple[type[BuildProblems], tuple[()]]:
+        # Pelican's content cache pickles tags with the settings: never carry one build's
+        # problems into the cache (a cached read must not bring old problems back).
+        return (BuildProblems, ())
 
 
-def record(errors: list[ContentError]) -> None:
-    _ERRORS.extend(errors)
+def problems_of(settings: MutableMapping[str, Any]) -> BuildProblems:
+    """The build's problems (made on first use when the build did not start with :func:`reset`)."""
+    found = settings.get(PROBLEMS)
+    if not isinstance(found, BuildProblems):
+        found = settings[PROBLEMS] = BuildProblems()
+    return found
 
 
-def raise_content_errors(_generators: object = None) -> None:
-    """Stop the build with every content problem found (warnings alone do not stop it)."""
-    problems = sorted(set(_ERRORS))
+def reset(pelican: Any) -> None:
+    """`initialized`: a fresh record for this build."""
+    pelican.settings[PROBLEMS] = BuildProblems()
+
+
+def record(settings: MutableMapping[str, Any], errors: Iterable[ContentError]) -> None:
+    problems_of(settings).errors.extend(errors)
+
+
+def raise_content_errors(generators: list[Any]) -> None:
+    """`all_generators_finalized`: stop the build with every content problem found (warnings
+    alone do not stop it)."""
+    if not generators:
+        return
+    problems = sorted(set(problems_of(generators[0].settings).errors))
     for problem in problems:
         print(problem, file=sys.stderr)
     errors = [e for e in problems if not e.warning]
@@ -84,10 +111,11 @@ class FrontMatterReader(MarkdownReader):
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         working.mark(_shown(source_path, self.settings["PATH"]))
-        recorded = len(_ERRORS)
+        build = problems_of(self.settings)
+        recorded = len(build.errors)
         content, metadata = self._read(source_path)
-        if len(_ERRORS) > recorded or metadata.get("image"):
-            UNCACHEABLE.add(source_path)
+        if len(build.errors) > recorded or metadata.get("image"):
+            build.uncacheable.add(source_path)
         return content, metadata
 
     def _read(self, source_path: str) -> tuple[str, dict[str, Any]]:
@@ -108,7 +136,7 @@ class FrontMatterReader(MarkdownReader):
         problems = validate(fm, kind, root)
         if any(not p.warning for p in problems):
             return self._rejected(problems, relpath)
-        record(problems)
+        record(self.settings, problems)
         md = Markdown(**{k: v for k, v in self.settings["MARKDOWN"].items() if k != "extensions"},
                       extensions=list(self.settings["MARKDOWN"].get("extension_configs", {})))
         content = md.convert(fm.body)
@@ -124,7 +152,7 @@ class FrontMatterReader(MarkdownReader):
     def _rejected(self, errors: list[ContentError], relpath: str) -> tuple[str, dict[str, Any]]:
         """Record the problems and hand Pelican an unpublished stand-in, so that reading goes
         on and every problem of every file is reported together at the end."""
-        record(errors)
+        record(self.settings, errors)
         return "", {
             "title": relpath, "slug": "rejected-" + relpath.replace("/", "-").replace(".", "-"),
             "status": "draft", "date": SafeDatetime(1970, 1, 1, tzinfo=ZoneInfo("UTC")),

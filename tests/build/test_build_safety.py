@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import tasks
-from tests.samples import NEWS
+from tests.samples import EVENT, NEWS
 
 ROOT = Path(tasks.__file__).resolve().parent
 
@@ -34,22 +34,6 @@ def _build(output: Path, content: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-c", code, str(output), str(content)],
                           cwd=ROOT, capture_output=True, text=True, check=False)
 
-
-EVENT = """---
-title: Testtermin
-slug: testtermin
-date: 2025-01-02
-lang: de
-summary: Ein Termin für den Test.
-start: 2025-06-21 12:00
-end: 2025-06-21 14:00
-timezone: Europe/Berlin
-location:
-  name: Rathaus
-organizer: MIA-DO-KI
----
-Text.
-"""
 
 # case: (file below content/, good text, replaced line, replacement, message)
 BROKEN = {

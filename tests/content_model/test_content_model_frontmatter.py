@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from content_model import ContentErrors, FrontMatter, parse_front_matter
-from content_model.errors import ContentError
+from content_core import ContentErrors, FrontMatter, parse_front_matter
+from content_core.errors import ContentError
 
 PATH = "content/pages/themen/beispiel.md"
 
@@ -187,3 +187,12 @@ def test_file_over_one_megabyte_is_refused() -> None:
     assert err.expected.startswith("höchstens 1 MB Text pro Datei")
     # just under the cap is fine
     parse_front_matter("---\ntitle: Gut\n---\n" + "x" * 999_000, PATH)
+
+
+def test_content_error_survives_pickle() -> None:
+    """Pelican's content cache pickles what the reader returns (and the settings with it)."""
+    import pickle
+
+    error = ContentError("content/news/x.md", 3, "Fehler", "erwartet", warning=True)
+    assert pickle.loads(pickle.dumps(error)) == error
+    assert str(pickle.loads(pickle.dumps(error))) == str(error)

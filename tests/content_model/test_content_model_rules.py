@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from content_model import KINDS, kind_for_path, parse_front_matter, validate
-from content_model.errors import ContentError
+from content_core import parse_front_matter
+from content_core.errors import ContentError
+from content_model import KINDS, kind_for_path, validate
 
 TOPIC = """---
 title: Demokratiebildung

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from content_core.frontmatter import parse_front_matter
 from content_model.check import check_content
-from content_model.frontmatter import parse_front_matter
 from content_model.glossary import parse_glossary
 from content_model.mark_current import with_source_hash
 from content_model.source_hash import front_matter_hash

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from content_model.frontmatter import parse_front_matter
+from content_core.frontmatter import parse_front_matter
 from content_model.mark_current import MarkError, mark, scalar, select, with_source_hash
 from content_model.slugs import slugify
 from content_model.source_hash import (

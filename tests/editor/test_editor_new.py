@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from editor_support import BUILD_DATE, EPOCH_2026_01_01, ROOT, invoke
 
+from content_core.frontmatter import parse_front_matter
 from content_model.check import check_content
 from content_model.confirm_date import insert_confirmed
-from content_model.frontmatter import parse_front_matter
 
 
 def _new(content: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from editor_support import invoke
 
-from content_model.frontmatter import parse_front_matter
+from content_core.frontmatter import parse_front_matter
 from content_model.source_hash import file_hash
 
 EID = "inka/islamisch/eid-al-fitr.md"

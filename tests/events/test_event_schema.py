@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from content_model import parse_front_matter, validate
+from content_core import parse_front_matter
+from content_model import validate
 
 EVENT = """---
 title: Testtermin

@@ -24,9 +24,8 @@ import pytest
 from PIL import Image
 
 from inka_engine import Occurrence
-from inka_poster.cache import PosterCache
 from inka_poster.data import poster_data
-from inka_poster.render import poster_pdf
+from inka_poster.render import render, render_html
 from mia_site import catalogs
 from mia_site.filters import LOCALES
 from tests.conftest import require_tool
@@ -50,10 +49,9 @@ def poppler() -> None:
 @pytest.fixture(scope="module")
 def posters(occurrences_2026: list[Occurrence], tmp_path_factory: pytest.TempPathFactory,
             poppler: None) -> dict[tuple[str, str], Path]:
-    """2026 in German and Arabic, A1 and A4, rendered fresh (an empty cache) while
-    WeasyPrint's log is captured."""
+    """2026 in German and Arabic, A1 and A4, rendered fresh (no cache) while WeasyPrint's log
+    is captured."""
     folder = tmp_path_factory.mktemp("posters")
-    cache = PosterCache(folder / "cache")
     records: list[logging.LogRecord] = []
 
     class Capture(logging.Handler):
@@ -68,9 +66,8 @@ def posters(occurrences_2026: list[Occurrence], tmp_path_factory: pytest.TempPat
         for lang in ("de", "ar"):
             data = poster_data(2026, lang, occurrences_2026, BASE, locale=LOCALES[lang])
             for kind in ("a1", "a4"):
-                pdf, cached = poster_pdf(data, kind, POSTER_DIR,
-                                         catalogs.translations(ROOT, lang), cache)
-                assert not cached
+                pdf = render(render_html(data, kind, POSTER_DIR,
+                                         catalogs.translations(ROOT, lang))).pdf
                 path = folder / f"inka-2026-{lang}-{kind}.pdf"
                 path.write_bytes(pdf)
                 made[(lang, kind)] = path

@@ -248,7 +248,7 @@ class Source:
 
 @functools.cache
 def sources(folder: str) -> tuple[Source, ...]:
-    from content_model import parse_front_matter
+    from content_core import parse_front_matter
 
     found = []
     for path in sorted((CONTENT / folder).rglob("*.md")):

@@ -1,4 +1,4 @@
-"""What a rule kind is: its fields, its valid years, its calendar cycle and its date function."""
+"""What a rule kind is: its fields, its valid years, its calendar of cycles and its date function."""
 
 from __future__ import annotations
 
@@ -26,6 +26,37 @@ class Computed:
     status: str = ""
 
 
+#: Years a ``confirmed:`` date may have: the years the rule kinds compute, with a margin.
+CONFIRMED_YEARS = (1800, 2200)
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """The calendar whose years number a rule kind's occurrences (its cycles).
+
+    ``cycles(start, end)``: the cycles that may have a date in [start, end];
+    ``cycle_of(day)``: the cycle a date belongs to; ``plausible(rule, cycle, asked)``: could
+    this cycle's date have started within the asked range (for reports of omitted dates)?"""
+
+    name: Cycle
+    cycles: Callable[[date, date], range]
+    cycle_of: Callable[[date], int]
+    plausible: Callable[[Rule, int, tuple[date, date]], bool]
+
+
+def gregorian_cycles(start: date, end: date) -> range:
+    return range(start.year - 1, end.year + 2)
+
+
+def gregorian_plausible(rule: Rule, cycle: int, asked: tuple[date, date]) -> bool:
+    return asked[0].year <= cycle <= asked[1].year
+
+
+#: Occurrences numbered by the Gregorian year of the rule's date.
+GREGORIAN_YEARS = Calendar("gregorian", gregorian_cycles, lambda day: day.year,
+                           gregorian_plausible)
+
+
 #: A field check returns ``None`` when the value is fine, else "was falsch ist (…)"
 #: in German (editors read it).
 Check = Callable[[Any], "str | None"]
@@ -46,16 +77,29 @@ class RuleKind:
     Gregorian, Hebrew, Hijri or Chinese lunar year), ``None`` when the rule has no date in
     that cycle, or raises :class:`~inka_engine.errors.OutOfRange`. ``years`` is the range
     of Gregorian years the kind is valid for; dates outside are omitted with a message.
+    ``calendar`` numbers the cycles; ``describe_years`` says the valid years in words (CLI).
     """
 
     name: str
     fields: tuple[Field, ...]
     years: tuple[int, int]
-    cycle: Cycle
+    calendar: Calendar
     compute: Callable[[Rule, int], Computed | None]
     source: Callable[[Rule], str]
     describe_years: str = ""
     check: Callable[[Rule], str | None] | None = None
+
+    def cycles(self, start: date, end: date) -> range:
+        """The cycles (years of the kind's calendar) that may have a date in [start, end]."""
+        return self.calendar.cycles(start, end)
+
+    def cycle_of(self, day: date) -> int:
+        """The cycle (occurrence number) a date belongs to in the kind's calendar."""
+        return self.calendar.cycle_of(day)
+
+    def plausible(self, rule: Rule, cycle: int, asked: tuple[date, date]) -> bool:
+        """Could this cycle's date have started within ``asked``? (reports of omissions)"""
+        return self.calendar.plausible(rule, cycle, asked)
 
 
 # ---- small field checks -------------------------------------------------------------------

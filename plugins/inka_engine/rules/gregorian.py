@@ -10,7 +10,7 @@ from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
 from ..model import Rule
 from ..texts import N_, Source
-from .base import DAY, MONTH, Computed, Field, RuleKind, any_int, one_of
+from .base import DAY, GREGORIAN_YEARS, MONTH, Computed, Field, RuleKind, any_int, one_of
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 YEARS = (1900, 2100)
@@ -123,9 +123,9 @@ def _source_weekday(rule: Rule) -> str:
     return Source(N_("Wochentagsregel im gregorianischen Kalender"))
 
 
-FIXED = RuleKind("fixed", (MONTH, DAY), YEARS, "gregorian", fixed, _source_fixed,
+FIXED = RuleKind("fixed", (MONTH, DAY), YEARS, GREGORIAN_YEARS, fixed, _source_fixed,
                  "1900–2100", check=_valid_day)
-JULIAN = RuleKind("julian", (MONTH, DAY), YEARS, "gregorian", julian, _source_julian,
+JULIAN = RuleKind("julian", (MONTH, DAY), YEARS, GREGORIAN_YEARS, julian, _source_julian,
                   "1900–2100 (convertdate)", check=lambda r: _valid_day(r, "julian"))
 EASTER = RuleKind(
     "easter",
@@ -133,7 +133,7 @@ EASTER = RuleKind(
         Field("calendar", one_of(tuple(_EASTER_METHODS), "calendar (Kalender)")),
         Field("offset", any_int("offset (Verschiebung in Tagen)"), required=False),
     ),
-    YEARS, "gregorian", easter_offset, _source_easter, "1900–2100 (python-dateutil)",
+    YEARS, GREGORIAN_YEARS, easter_offset, _source_easter, "1900–2100 (python-dateutil)",
 )
 WEEKDAY_ON_OR_AFTER = RuleKind(
     "weekday-on-or-after",
@@ -144,6 +144,6 @@ WEEKDAY_ON_OR_AFTER = RuleKind(
         Field("calendar", one_of(("gregorian", "julian"), "calendar (Kalender)"), required=False),
         Field("offset", any_int("offset (Verschiebung in Tagen)"), required=False),
     ),
-    YEARS, "gregorian", weekday_on_or_after, _source_weekday, "1900–2100",
+    YEARS, GREGORIAN_YEARS, weekday_on_or_after, _source_weekday, "1900–2100",
     check=lambda r: _valid_day(r, r.get("calendar", "gregorian")),
 )

@@ -10,7 +10,7 @@ from pyluach import hebrewcal as _hebrewcal
 
 from ..model import Rule
 from ..texts import N_, Source
-from .base import Computed, Field, RuleKind, int_in, one_of
+from .base import Calendar, Computed, Field, RuleKind, int_in, one_of
 
 #: Month names of the content contract → pyluach month numbers (Nisan = 1, Tishri = 7).
 MONTHS = {
@@ -58,6 +58,18 @@ def hebrew_year_of(day: date) -> int:
     return _dates.HebrewDate.from_pydate(day).year
 
 
+def _hebrew_cycles(start: date, end: date) -> range:
+    return range(start.year + HEBREW_YEAR_OFFSET - 1, end.year + HEBREW_YEAR_OFFSET + 2)
+
+
+def _hebrew_plausible(rule: Rule, cycle: int, asked: tuple[date, date]) -> bool:
+    return asked[0].year + HEBREW_YEAR_OFFSET <= cycle <= asked[1].year + HEBREW_YEAR_OFFSET + 1
+
+
+#: Occurrences numbered by the Hebrew year (Tishri to Elul).
+HEBREW_YEARS = Calendar("hebrew", _hebrew_cycles, hebrew_year_of, _hebrew_plausible)
+
+
 HEBREW = RuleKind(
     "hebrew",
     (
@@ -66,7 +78,7 @@ HEBREW = RuleKind(
         Field("postpone", one_of(POSTPONE, "postpone (Verschiebungsregel)"), required=False),
     ),
     YEARS,
-    "hebrew",
+    HEBREW_YEARS,
     hebrew,
     lambda rule: Source(N_("jüdischer Kalender, Termine in der Diaspora")),
     "1900–2100 (pyluach, arithmetic calendar)",

@@ -14,7 +14,7 @@ are ``estimated`` (Diyanet may still publish a different day: ``variance_days``)
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from convertdate import islamic as _tabular
@@ -25,7 +25,7 @@ from .. import diyanet
 from ..errors import OutOfRange
 from ..model import Rule
 from ..texts import N_, Source
-from .base import Computed, Field, RuleKind, int_in
+from .base import Calendar, Computed, Field, RuleKind, int_in
 
 UMM_AL_QURA_YEARS = (1343, 1500)
 UMM_AL_QURA_GREGORIAN = (1924, 2077)
@@ -121,17 +121,27 @@ def hijri_years(start: date, end: date) -> range:
     return range(first - 1, last + 2)
 
 
+def _hijri_plausible(rule: Rule, cycle: int, asked: tuple[date, date]) -> bool:
+    """The tabular date of the rule in this Hijri year, within three days of ``asked``."""
+    approx = date(*_tabular.to_gregorian(cycle, rule.get("month", 1), rule.get("day", 1)))
+    return asked[0] - timedelta(3) <= approx <= asked[1] + timedelta(3)
+
+
+#: Occurrences numbered by the Hijri year.
+HIJRI_YEARS = Calendar("hijri", hijri_years, hijri_year_of, _hijri_plausible)
+
+
 _FIELDS = (Field("month", int_in(1, 12, "month (Monat im islamischen Kalender)")),
            Field("day", int_in(1, 30, "day (Tag)")))
 
 HIJRI = RuleKind(
-    "hijri", _FIELDS, YEARS, "hijri", hijri, lambda rule: DIYANET_METHOD,
+    "hijri", _FIELDS, YEARS, HIJRI_YEARS, hijri, lambda rule: DIYANET_METHOD,
     "1900–2100 (Diyanet's calendar: the 2016 Istanbul criterion, committed table "
     "data/diyanet_months.csv; published months confirmed)",
 )
 
 HIJRI_UMM_AL_QURA = RuleKind(
-    "hijri-umm-al-qura", _FIELDS, UMM_AL_QURA_GREGORIAN, "hijri", hijri_umm_al_qura,
+    "hijri-umm-al-qura", _FIELDS, UMM_AL_QURA_GREGORIAN, HIJRI_YEARS, hijri_umm_al_qura,
     lambda rule: UMM_AL_QURA_SOURCE,
     "1924-08-01 … 2077-11-15 (hijridate Umm al-Qura, 1343–1500 AH)",
 )

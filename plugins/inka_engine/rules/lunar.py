@@ -13,7 +13,18 @@ import lunardate
 from ..errors import OutOfRange
 from ..model import Rule
 from ..texts import N_, Source
-from .base import DAY, MONTH, Computed, Field, RuleKind, int_in
+from .base import (
+    DAY,
+    GREGORIAN_YEARS,
+    MONTH,
+    Calendar,
+    Computed,
+    Field,
+    RuleKind,
+    gregorian_cycles,
+    gregorian_plausible,
+    int_in,
+)
 
 FULL_MOON_YEARS = (1900, 2100)
 CHINESE_YEARS = (1900, 2099)
@@ -73,11 +84,15 @@ def chinese_year_of(day: date) -> int:
             return day.year
 
 
+#: Occurrences numbered by the Chinese lunar year (searched like Gregorian years).
+CHINESE_LUNAR_YEARS = Calendar("chinese", gregorian_cycles, chinese_year_of, gregorian_plausible)
+
+
 FULL_MOON = RuleKind(
     "full-moon",
     (MONTH, Field("timezone", _timezone, required=False)),
     FULL_MOON_YEARS,
-    "gregorian",
+    GREGORIAN_YEARS,
     full_moon,
     lambda rule: Source(N_("berechneter Vollmond")),
     "1900–2100 (ephem)",
@@ -86,7 +101,7 @@ CHINESE_LUNAR = RuleKind(
     "chinese-lunar",
     (Field("month", int_in(1, 12, "month (Mondmonat)")), DAY),
     CHINESE_YEARS,
-    "chinese",
+    CHINESE_LUNAR_YEARS,
     chinese_lunar,
     lambda rule: Source(N_("chinesischer Mondkalender")),
     "1900–2099 (lunardate)",

@@ -30,7 +30,7 @@ import holidays
 from ..errors import OutOfRange
 from ..model import Rule
 from ..texts import N_, Source
-from .base import Computed, Field, RuleKind, any_int, text
+from .base import GREGORIAN_YEARS, Computed, Field, RuleKind, any_int, text
 
 PREFIX = "holidays:"
 ESTIMATED_SUFFIX = " (estimated)"
@@ -189,7 +189,7 @@ TABLE = RuleKind(
         Field("end", lambda v: None, required=False),
     ),
     YEARS,
-    "gregorian",
+    GREGORIAN_YEARS,
     table,
     lambda rule: source_text(rule.get("source")),
     "the class's start_year–end_year within 1900–2100; lunisolar tables hold fewer years "

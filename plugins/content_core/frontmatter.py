@@ -6,12 +6,13 @@ import copy
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from content_model.errors import ContentError, ContentErrors
-from content_model.yaml_messages import explain
+from content_core.errors import ContentError, ContentErrors
+from content_core.yaml_messages import explain
 
 #: A content file is text for one page: more than this is a mistake (a pasted export, a
 #: binary file) and would make pages of many megabytes (issue 13: 10 MB made 61 MB of HTML).
@@ -187,3 +188,13 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
     # the line of the body's first character (blank lines after the closing '---' skipped)
     body_line = text.count("\n", 0, body_start + len(rest) - len(body)) + 1
     return FrontMatter(path=path, data=data, body=body, body_line=body_line, lines=lines)
+
+
+def read_front_matter(path: Path) -> FrontMatter:
+    """Read a Markdown file (UTF-8) and parse it. Raises :class:`ContentErrors` with the line
+    when the file cannot be read or its header is broken."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as why:
+        raise _fail(str(path), 1, f"Datei nicht lesbar: {why}", "Text in UTF-8") from why
+    return parse_front_matter(text, str(path))
