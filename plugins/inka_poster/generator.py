@@ -171,9 +171,6 @@ class PosterGenerator(Generator):
         return not done.warnings and done.pages == PAGES[job.kind]
 
     def generate_output(self, writer: Any) -> None:
-        output = Path(self.output_path)
         for job in self.jobs:
             assert job.pdf is not None
-            target = output / job.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(job.pdf)
+            writer.write_bytes(job.path, job.pdf, "INKA-Plakate (PDF)")

@@ -100,12 +100,6 @@ class Files:
     def size(self, path: str) -> int:
         return len(self.contents[path])
 
-    def write(self, output: Path) -> None:
-        for path, data in sorted(self.contents.items()):
-            target = output / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-
 
 @dataclass(frozen=True)
 class FeedSettings:

@@ -83,12 +83,6 @@ class InkaGenerator(Generator):
                                        lambda text, lang: render_body(text, markdown, lang),
                                        years=self.settings["INKA_YEARS"])
         self.context["inka"] = self.calendar
-        paths = [*self.calendar.paths(), "daten/"] if holidays else []
-        self.context["inka_pages"] = paths
-        # mia_site.listings writes the sitemap from these groups of (language, path).
-        self.context.setdefault("sitemap_groups", []).extend(
-            [(lang, self._prefix(lang) + path) for lang in self.settings["LANGUAGES"]]
-            for path in paths)
 
     def _prefix(self, lang: str) -> str:
         return "" if lang == self.settings["DEFAULT_LANG"] else f"{lang}/"
@@ -139,7 +133,7 @@ class InkaGenerator(Generator):
         if calendar is None or not calendar.holidays:
             return
         files = self._files(calendar)
-        files.write(Path(self.output_path))
+        writer.write_all(files.contents.items(), "INKA-Kalender (Feeds und offene Daten)")
         for lang in self.settings["LANGUAGES"]:
             self._write_language(writer, calendar, lang, files)
 
