@@ -31,7 +31,8 @@ from inka_site.feeds import (
     human_size,
 )
 from inka_site.markup import render_body
-from mia_site import catalogs, i18n
+from inka_site.vevents import EventStore
+from mia_site import cache, catalogs, i18n
 from mia_site import filters as site_filters
 from mia_site.i18n import translate
 from mia_site.reader import record
@@ -126,7 +127,8 @@ class InkaGenerator(Generator):
             translate=translate, history=History.of(Path(settings["PATH"]).resolve()),
             today=build_date,
             catalog=lambda lang: catalogs.translations(i18n.root(), lang))
-        return build_files(calendar.occurrences, feed_settings)
+        store = EventStore(cache.folder_for(settings, "feeds"))
+        return build_files(calendar.occurrences, feed_settings, store)
 
     def generate_output(self, writer: Any) -> None:
         calendar = self.calendar
