@@ -4,8 +4,6 @@ build with both named; the sitemap is made from the pages that were written."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ import tasks
 from mia_site.writer import AbsoluteFeedWriter
 from site_build.working import Stop
 from site_build.written import OutputClash, Page, WrittenFiles, sitemap_groups
+from tests.build.test_build_safety import _build
 from tests.samples import NEWS_HEAD
 
 ROOT = Path(tasks.__file__).resolve().parent
@@ -73,14 +72,6 @@ def test_sitemap_groups_versions_of_a_page_and_leaves_out_unlisted_pages() -> No
         [("de", "nur-deutsch/")],
         [("de", "themen/a/"), ("en", "en/themen/a/")],
     ]
-
-
-def _build(output: Path, content: Path) -> subprocess.CompletedProcess[str]:
-    code = ("import sys, pathlib, tasks; "
-            "sys.exit(0 if tasks.build_site(pathlib.Path(sys.argv[1]), quiet=True, "
-            "content=pathlib.Path(sys.argv[2])) else 1)")
-    return subprocess.run([sys.executable, "-c", code, str(output), str(content)],
-                          cwd=ROOT, capture_output=True, text=True, check=False)
 
 
 def test_static_file_on_the_path_of_an_image_copy_stops_the_build(tmp_path: Path) -> None:
