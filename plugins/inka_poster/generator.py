@@ -82,16 +82,21 @@ class PosterFailed(working.Stop):
 
 
 def render_all(posters: Sequence[tuple[str, str]], processes: int,
-               done: Callable[[], None] = lambda: None) -> list[Rendered]:
+               done: Callable[[int, Rendered], None] = lambda _index, _rendered: None,
+               ) -> list[Rendered]:
     """Render (path, HTML) pairs in this process, or in a pool of ``processes`` (spawned: no
-    fork of a process that has Pango loaded); ``done`` is called as each poster is finished,
-    in the order they finish (progress). A failure names its poster (:class:`PosterFailed`);
-    posters not started yet are cancelled."""
+    fork of a process that has Pango loaded). ``done(index, rendered)`` is called as each
+    poster is finished, in the order they finish (progress, cache). A failure names its
+    poster (:class:`PosterFailed`); posters not started yet are cancelled."""
     results: list[Rendered | None] = [None] * len(posters)
+
+    def finished(index: int, get: Callable[[], Rendered]) -> None:
+        results[index] = rendered = _result(posters[index][0], get)
+        done(index, rendered)
+
     if processes <= 1:
-        for index, (path, html) in enumerate(posters):
-            results[index] = _result(path, lambda html=html: render(html))
-            done()
+        for index, (_path, html) in enumerate(posters):
+            finished(index, lambda html=html: render(html))
     else:
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
@@ -99,9 +104,7 @@ def render_all(posters: Sequence[tuple[str, str]], processes: int,
                        for index, (_path, html) in enumerate(posters)}
             try:
                 for future in as_completed(futures):
-                    index = futures[future]
-                    results[index] = _result(posters[index][0], future.result)
-                    done()
+                    finished(futures[future], future.result)
             except BaseException:
                 pool.shutdown(wait=True, cancel_futures=True)
                 raise
@@ -173,12 +176,17 @@ class PosterGenerator(Generator):
         working.mark("den Plakaten (theme/poster/, Feiertage in content/inka/)")
         processes = workers(len(missing))
         with progress(len(missing)) as step:
-            rendered = render_all([(j.path, j.html) for j in missing], processes,
-                                  step) if missing else []
-        for job, done in zip(missing, rendered, strict=True):
-            job.pdf = done.pdf
-            if self._check(job, done):  # a faulty poster is not cached: every build reports it
-                cache.put(job.key, done.pdf)
+
+            def finished(index: int, done: Rendered) -> None:
+                """Kept at once, so that an interrupted first build keeps what it made."""
+                job = missing[index]
+                job.pdf = done.pdf
+                if self._check(job, done):  # a faulty poster is not cached: every build says so
+                    cache.put(job.key, done.pdf)
+                step()
+
+            if missing:
+                render_all([(j.path, j.html) for j in missing], processes, finished)
         cache.prune()
         for job in self.jobs:
             assert job.pdf is not None

@@ -17,11 +17,11 @@ TWO_PAGES = '<p>Eins</p><p style="break-before: page">Zwei</p>'
 
 def test_pool_renders_each_poster_in_order_and_counts_progress() -> None:
     posters = [("a.pdf", TWO_PAGES), ("b.pdf", ONE_PAGE), ("c.pdf", TWO_PAGES)]
-    steps: list[int] = []
-    rendered = render_all(posters, 2, lambda: steps.append(1))
+    finished: dict[int, int] = {}
+    rendered = render_all(posters, 2, lambda index, done: finished.update({index: done.pages}))
     assert [r.pages for r in rendered] == [2, 1, 2]
     assert all(r.pdf.startswith(b"%PDF-") for r in rendered)
-    assert len(steps) == 3
+    assert finished == {0: 2, 1: 1, 2: 2}  # each reported once, with its own result
 
 
 @pytest.mark.parametrize("processes", [1, 2])
