@@ -25,6 +25,7 @@ class AbsoluteFeedWriter(Writer):
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
         super().__init__(output_path, settings=settings)
         self.written = WrittenFiles(Path(output_path))
+        self._new: list[str] = []  # files Pelican wrote for the first time, in order
 
     def claim(self, path: str | Path, producer: str) -> Path:
         """Reserve an output path (relative to the output folder) for a file that ``producer``
@@ -40,7 +41,7 @@ class AbsoluteFeedWriter(Writer):
 
     def write_feed(self, elements: Any, context: dict[str, Any], path: str | None = None,
                    *args: Any, **kwargs: Any) -> Any:
-        before = set(self._written_files)
+        before = len(self._new)
         feed = super().write_feed(elements, {**context, "SITEURL": context["SITE_BASE_URL"]},
                                   path, *args, **kwargs)
         self._record(before, f"Feed {path}")
@@ -52,7 +53,7 @@ class AbsoluteFeedWriter(Writer):
         document = kwargs.get("article") or kwargs.get("page")
         source = getattr(document, "source_path", None)
         working.mark(_shown(source, context) if source else name)
-        before = set(self._written_files)
+        before = len(self._new)
         result = super().write_file(name, template, context, *args, **kwargs)
         listed = in_sitemap(name, document)
         for path in self._record(before, _producer(source, context, template)):
@@ -60,9 +61,16 @@ class AbsoluteFeedWriter(Writer):
                 self.written.page(path, listed=listed)
         return result
 
-    def _record(self, before: set[str], producer: str) -> list[str]:
+    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+        """Pelican opens every file it writes here (a second write of one file with
+        ``override_output`` is Pelican's own business, not a clash)."""
+        if filename not in self._written_files:
+            self._new.append(filename)
+        return super()._open_w(filename, encoding, override)
+
+    def _record(self, before: int, producer: str) -> list[str]:
         """Claim the files Pelican wrote since ``before`` (pagination writes several)."""
-        new = sorted(set(self._written_files) - before)
+        new = self._new[before:]
         for path in new:
             self.written.claim(path, producer)
         return new
