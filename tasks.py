@@ -398,16 +398,19 @@ def translations(c, status=False, json=False, mark_current=None, content=""):
 @task(help={"sizes": "articles per language, comma-separated (default 200)",
             "runs": "runs per measurement; the table shows medians (default 3)",
             "json": "also write the results as JSON to this file",
+            "markdown": "also write the table as Markdown to this file",
             "profile": "instead: profile one build of the real site (cProfile, top entries)"})
-def bench(c, sizes="200", runs=3, json="", profile=False):
+def bench(c, sizes="200", runs=3, json="", markdown="", profile=False):  # noqa: PLR0917
     """Benchmarks (not tests): the holiday engine, then the site build against plain Pelican
-    and Hugo on synthetic content (tests/bench/site_bench.py)."""
+    and Hugo on synthetic content (tests/bench/site_bench.py). The table is printed; --json
+    and --markdown also write it to files."""
     if profile:
         sys.exit(_run([PY, "-m", "tests.bench.profile_build"]).returncode)
     if _run([PY, "-m", "inka_engine.bench"]).returncode != 0:
         sys.exit(1)
     args = [PY, "-m", "tests.bench.site_bench", "--sizes", str(sizes), "--runs", str(runs)]
-    sys.exit(_run(args + (["--json", json] if json else [])).returncode)
+    args += ["--json", json] if json else []
+    sys.exit(_run(args + (["--markdown", markdown] if markdown else [])).returncode)
 
 
 @task

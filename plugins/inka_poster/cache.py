@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 import time
 from pathlib import Path
+
+from site_build.files import write_atomic
 
 #: Entries not used for this long are removed after a build.
 MAX_AGE_DAYS = 30
@@ -44,15 +45,7 @@ class PosterCache:
 
     def put(self, key: str, data: bytes) -> None:
         """Atomic (write a temporary file, then rename): parallel builds may share the folder."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".pdf", dir=self.folder)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, self.path(key))
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(self.path(key), data)
 
     def prune(self, max_age_days: int = MAX_AGE_DAYS) -> int:
         """Remove entries unused for ``max_age_days``; returns how many were removed."""

@@ -1,8 +1,8 @@
 """The poster generator: renders in ``generate_context`` (so that the year pages, written later,
 can give each PDF's size) and writes the PDFs in ``generate_output``.
 
-``MIA_POSTERS=0`` skips the posters (fast previews); ``MIA_POSTER_WORKERS`` sets how many
-processes render cache misses (default: 2, at most the number of CPUs). Only posters whose
+``MIA_POSTERS=0`` skips the posters (fast previews); cache misses are rendered in as many
+processes as there are CPUs (``MIA_POSTER_WORKERS``, else ``MIA_WORKERS``, overrides it). Only posters whose
 data, templates or translations changed are rendered (``cache/posters/``), with a German
 progress bar; without Pango the build stops with the install commands (``available``).
 """
@@ -15,7 +15,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,10 +30,10 @@ from inka_poster.render import Rendered, poster_key, render, render_html
 from mia_site import catalogs
 from mia_site.filters import LOCALES
 from site_build import working
+from site_build.workers import worker_count
 
 #: Pages per poster (design: A1 one sheet, A4 one month per page).
 PAGES = {"a1": 1, "a4": 12}
-WORKERS = 2
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +53,7 @@ def cache_folder(settings: dict[str, Any]) -> Path:
 
 
 def workers(jobs: int) -> int:
-    wanted = int(os.environ.get("MIA_POSTER_WORKERS") or WORKERS)
-    return max(1, min(wanted, os.cpu_count() or 1, jobs))
+    return worker_count(jobs, "MIA_POSTER_WORKERS")
 
 
 @dataclass
@@ -72,22 +71,52 @@ class Job:
         return poster_path(self.year, self.lang, self.kind)
 
 
-def render_all(htmls: Sequence[str], processes: int,
-               done: Callable[[], None] = lambda: None) -> list[Rendered]:
-    """Render in this process, or in a pool of ``processes`` (spawned: no fork of a process
-    that has Pango loaded); ``done`` is called after each poster (progress)."""
-    results: list[Rendered] = []
+class PosterFailed(working.Stop):
+    """Rendering one poster failed (in this process or in a worker): the build stops with one
+    German sentence naming the poster and the cause."""
+
+    def __init__(self, path: str, cause: BaseException) -> None:
+        super().__init__(f"Build abgebrochen: das Plakat {path} konnte nicht gesetzt werden "
+                         f"({type(cause).__name__}: {cause}).")
+        self.path = path
+
+
+def render_all(posters: Sequence[tuple[str, str]], processes: int,
+               done: Callable[[int, Rendered], None] = lambda _index, _rendered: None,
+               ) -> list[Rendered]:
+    """Render (path, HTML) pairs in this process, or in a pool of ``processes`` (spawned: no
+    fork of a process that has Pango loaded). ``done(index, rendered)`` is called as each
+    poster is finished, in the order they finish (progress, cache). A failure names its
+    poster (:class:`PosterFailed`); posters not started yet are cancelled."""
+    results: list[Rendered | None] = [None] * len(posters)
+
+    def finished(index: int, get: Callable[[], Rendered]) -> None:
+        results[index] = rendered = _result(posters[index][0], get)
+        done(index, rendered)
+
     if processes <= 1:
-        for html in htmls:
-            results.append(render(html))
-            done()
-        return results
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-        for result in pool.map(render, htmls):
-            results.append(result)
-            done()
-    return results
+        for index, (_path, html) in enumerate(posters):
+            finished(index, lambda html=html: render(html))
+    else:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+            futures = {pool.submit(render, html): index
+                       for index, (_path, html) in enumerate(posters)}
+            try:
+                for future in as_completed(futures):
+                    finished(futures[future], future.result)
+            except BaseException:
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+    return [r for r in results if r is not None]
+
+
+def _result(path: str, get: Callable[[], Rendered]) -> Rendered:
+    working.mark(f"dem Plakat {path}")
+    try:
+        return get()
+    except Exception as exc:
+        raise PosterFailed(path, exc) from exc
 
 
 @contextmanager
@@ -145,20 +174,27 @@ class PosterGenerator(Generator):
                     self.jobs.append(Job(year, lang, kind, data, html, key, cache.get(key)))
         missing = [job for job in self.jobs if job.pdf is None]
         working.mark("den Plakaten (theme/poster/, Feiertage in content/inka/)")
+        processes = workers(len(missing))
         with progress(len(missing)) as step:
-            rendered = render_all([j.html for j in missing], workers(len(missing)), step) \
-                if missing else []
-        for job, done in zip(missing, rendered, strict=True):
-            job.pdf = done.pdf
-            if self._check(job, done):  # a faulty poster is not cached: every build reports it
-                cache.put(job.key, done.pdf)
+
+            def finished(index: int, done: Rendered) -> None:
+                """Kept at once, so that an interrupted first build keeps what it made."""
+                job = missing[index]
+                job.pdf = done.pdf
+                if self._check(job, done):  # a faulty poster is not cached: every build says so
+                    cache.put(job.key, done.pdf)
+                step()
+
+            if missing:
+                render_all([(j.path, j.html) for j in missing], processes, finished)
         cache.prune()
         for job in self.jobs:
             assert job.pdf is not None
             self.context["inka_posters"].setdefault((job.year, job.lang), {})[job.kind] = (
                 job.path, len(job.pdf))
+        used = f", {processes} Prozess{'e' if processes > 1 else ''}" if missing else ""
         print(f"Plakate: {len(self.jobs)} PDF, davon {len(missing)} neu gerendert "
-              f"({time.perf_counter() - started:.1f} s)", file=sys.stderr)
+              f"({time.perf_counter() - started:.1f} s{used})", file=sys.stderr)
 
     def _check(self, job: Job, done: Rendered) -> bool:
         """WeasyPrint's warnings become build warnings (``--fatal warnings`` stops the build);
@@ -171,9 +207,6 @@ class PosterGenerator(Generator):
         return not done.warnings and done.pages == PAGES[job.kind]
 
     def generate_output(self, writer: Any) -> None:
-        output = Path(self.output_path)
         for job in self.jobs:
             assert job.pdf is not None
-            target = output / job.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(job.pdf)
+            writer.write_bytes(job.path, job.pdf, "INKA-Plakate (PDF)")

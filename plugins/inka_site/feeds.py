@@ -19,8 +19,9 @@ from babel.units import format_unit
 from inka_engine import COMMUNITIES, Occurrence
 from inka_engine.export import OPEN_DATA_FIELDS, holiday_url, to_csv, to_json
 from inka_engine.history import Change, History, holiday_files
-from inka_engine.ical import build_calendar, dtstamp_from_env, to_ics
+from inka_engine.ical import dtstamp_from_env
 from inka_engine.texts import Catalog, repo_catalog, text
+from inka_site.vevents import EventStore, LanguageEvents
 from mia_site.catalogs import N_
 from mia_site.filters import LOCALES
 
@@ -100,12 +101,6 @@ class Files:
     def size(self, path: str) -> int:
         return len(self.contents[path])
 
-    def write(self, output: Path) -> None:
-        for path, data in sorted(self.contents.items()):
-            target = output / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-
 
 @dataclass(frozen=True)
 class FeedSettings:
@@ -141,9 +136,12 @@ def feed_name(community: str | None, lang: str, translate: Callable[[str, str], 
     return f"{translate(lang, FEED_TITLES[community])} – INKA Dortmund"
 
 
-def build_files(occurrences: Sequence[Occurrence], settings: FeedSettings) -> Files:
-    """Every feed and open-data file in every language."""
+def build_files(occurrences: Sequence[Occurrence], settings: FeedSettings,
+                store: EventStore | None = None) -> Files:
+    """Every feed and open-data file in every language. Each VEVENT is serialised once per
+    language (``alle.ics`` and its community's feed share it) or taken from ``store``."""
     files = Files()
+    store = store or EventStore(None)
     window = in_years(occurrences, settings.years)
     for lang in settings.languages:
         prefix = settings.prefix(lang)
@@ -153,19 +151,24 @@ def build_files(occurrences: Sequence[Occurrence], settings: FeedSettings) -> Fi
 
         change_for = None
         if settings.history is not None:
-            def change_for(o: Occurrence, lang: str = lang,
-                           history: History = settings.history) -> Change:
-                return history.change(holiday_files(o.holiday, lang))
+            changes: dict[int, Change] = {}
 
+            def change_for(o: Occurrence, lang: str = lang, history: History = settings.history,
+                           changes: dict[int, Change] = changes) -> Change:
+                # One holiday's occurrences share their files, so their last change.
+                found = changes.get(id(o.holiday))
+                if found is None:
+                    found = changes[id(o.holiday)] = history.change(holiday_files(o.holiday, lang))
+                return found
+
+        events = LanguageEvents(lang, settings.dtstamp, settings.uid_domain, url, change_for,
+                                settings.today, settings.catalog, store.load(lang))
         for community in (None, *COMMUNITIES):
             chosen = [o for o in window if community is None or o.community == community]
-            cal = build_calendar(
-                chosen, dtstamp=settings.dtstamp, lang=lang,
-                calname=feed_name(community, lang, settings.translate, settings.catalog),
-                caldesc=text("caldesc", lang, settings.catalog), uid_domain=settings.uid_domain,
-                url_for=url, change_for=change_for, today=settings.today,
-                catalog=settings.catalog)
-            files.add(prefix + feed_path(community), to_ics(cal))
+            files.add(prefix + feed_path(community), events.calendar(
+                chosen, calname=feed_name(community, lang, settings.translate, settings.catalog),
+                caldesc=text("caldesc", lang, settings.catalog)))
+        store.save(lang, events.used)
         for year in settings.years:
             chosen = [o for o in window if o.start.year == year]
             files.add(prefix + data_path(year, "json"), to_json(

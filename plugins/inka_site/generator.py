@@ -30,8 +30,9 @@ from inka_site.feeds import (
     human_size,
 )
 from inka_site.markup import render_body
+from inka_site.vevents import EventStore
+from mia_site import cache, i18n
 from mia_site import filters as site_filters
-from mia_site import i18n
 from mia_site.reader import record
 
 log = logging.getLogger(__name__)
@@ -73,12 +74,6 @@ class InkaGenerator(Generator):
                                        lambda text, lang: render_body(text, markdown, lang),
                                        years=self.settings["INKA_YEARS"])
         self.context["inka"] = self.calendar
-        paths = [*self.calendar.paths(), "daten/"] if holidays else []
-        self.context["inka_pages"] = paths
-        # mia_site.listings writes the sitemap from these groups of (language, path).
-        self.context.setdefault("sitemap_groups", []).extend(
-            [(lang, self._prefix(lang) + path) for lang in self.settings["LANGUAGES"]]
-            for path in paths)
 
     def _prefix(self, lang: str) -> str:
         return "" if lang == self.settings["DEFAULT_LANG"] else f"{lang}/"
@@ -122,14 +117,15 @@ class InkaGenerator(Generator):
             translate=lambda lang, message: i18n.translate(settings, lang, message),
             history=History.of(Path(settings["PATH"]).resolve()), today=build_date,
             catalog=lambda lang: i18n.catalog(settings, lang))
-        return build_files(calendar.occurrences, feed_settings)
+        store = EventStore(cache.folder_for(settings, "feeds"))
+        return build_files(calendar.occurrences, feed_settings, store)
 
     def generate_output(self, writer: Any) -> None:
         calendar = self.calendar
         if calendar is None or not calendar.holidays:
             return
         files = self._files(calendar)
-        files.write(Path(self.output_path))
+        writer.write_all(files.contents.items(), "INKA-Kalender (Feeds und offene Daten)")
         for lang in self.settings["LANGUAGES"]:
             self._write_language(writer, calendar, lang, files)
 

@@ -18,6 +18,7 @@ from mia_site import (
     precompress,
     reader,
     search,
+    sitemap,
     tags,
     writer,
 )
@@ -42,3 +43,4 @@ def register() -> None:
     signals.finalized.connect(search.index_site)
     signals.finalized.connect(precompress.precompress_site)  # after the search index
     signals.get_generators.connect(outputs.get_generators)
+    signals.initialized.connect(sitemap.connect_last)  # after every plugin's generators

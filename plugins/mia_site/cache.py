@@ -50,6 +50,16 @@ def cache_key(settings: dict[str, Any]) -> str:
     return digest.hexdigest()[:20]
 
 
+def folder_for(settings: dict[str, Any], name: str) -> Path | None:
+    """``<cache>/<name>/`` for another cache of the build (e.g. the feeds' VEVENTs), or None
+    when caching is off (MIA_CACHE=0). ``<cache>`` is CACHE_PATH (MIA_CACHE_PATH), also after
+    :func:`configure` moved Pelican's own cache into a keyed sub-folder."""
+    if not settings.get("CACHE_CONTENT"):
+        return None
+    base = Path(settings["CACHE_PATH"])
+    return (base.parent if base.name.startswith("content-") else base) / name
+
+
 def configure(pel: Any) -> None:
     """`initialized`: point CACHE_PATH at this build's keyed folder; drop stale folders."""
     settings = pel.settings

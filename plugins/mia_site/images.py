@@ -8,7 +8,7 @@ width in :data:`WIDTHS` that is smaller than the original, the build writes
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -69,11 +69,13 @@ def prepare(articles: Iterable[Any], content_root: Path) -> list[Variant]:
     return [found[k] for k in sorted(found)]
 
 
-def write(variants: Iterable[Variant], output: Path) -> None:
-    """Scale each copy down (Lanczos), same format as the original, no metadata."""
+def write(variants: Iterable[Variant], claim: Callable[[str, str], Path]) -> None:
+    """Scale each copy down (Lanczos), same format as the original, no metadata. ``claim(path,
+    producer)`` reserves the output path and gives the file to write (the build's writer)."""
     for variant in variants:
-        target = output / variant.target
-        working.mark(f"content/{PurePosixPath(variant.target).parent}/{variant.source.name}")
+        source = f"content/{PurePosixPath(variant.target).parent}/{variant.source.name}"
+        working.mark(source)
+        target = claim(variant.target, f"verkleinerte Kopie von {source}")
         target.parent.mkdir(parents=True, exist_ok=True)
         with Image.open(variant.source) as img:
             height = round(img.height * variant.width / img.width)

@@ -1,5 +1,6 @@
 """Writes the listing pages of every language from the one set of documents read by Pelican:
-topics overview, news list (paginated) and tags, events, 404, news feeds; sitemap and robots."""
+topics overview, news list (paginated) and tags, events, 404, news feeds; robots.txt. The
+sitemap is made from what was written (mia_site.sitemap)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from mia_site.i18n import alternates, translate, version
+from mia_site.i18n import translate, version
 
 
 def _prefix(lang: str, default: str) -> str:
@@ -25,7 +26,6 @@ class ListingsGenerator(Generator):
         default = settings["DEFAULT_LANG"]
         news = self.context.get("news_latest", [])
         tags = self.context.get("tags", [])
-        groups: list[list[tuple[str, str]]] = []
         for lang in settings["LANGUAGES"]:
             prefix = _prefix(lang, default)
             for path, template in (("themen/", "themen"),
@@ -50,25 +50,6 @@ class ListingsGenerator(Generator):
             writer.write_feed(own[:settings["FEED_MAX_ITEMS"]], self.context,
                               prefix + settings["NEWS_FEED_ATOM"], feed_type="atom",
                               feed_title=translate(settings, lang, "Nachrichten"))
-        for path in ("", "themen/", "nachrichten/", "veranstaltungen/", "suche/"):
-            groups.append([(lang, _prefix(lang, default) + path) for lang in settings["LANGUAGES"]])
-        for tag, _tagged in tags:
-            groups.append([(lang, _prefix(lang, default) + tag.url)
-                           for lang in settings["LANGUAGES"]])
-        # Later pages of paginated lists: /nachrichten/seite-2/ … (and of long tag lists).
-        per_page = settings["DEFAULT_PAGINATION"]
-        lists = [("nachrichten/", len(news))] + [(tag.url, len(tagged)) for tag, tagged in tags]
-        for base, count in lists:
-            for number in range(2, (count + per_page - 1) // per_page + 1):
-                path = f"{base}seite-{number}/"
-                groups.append([(lang, _prefix(lang, default) + path)
-                               for lang in settings["LANGUAGES"]])
-        for item in self.context.get("pages", []) + self.context.get("articles", []):
-            if item.lang == default and item.url and getattr(item, "kind", "") != "rejected":
-                groups.append(alternates(item))
-        groups.extend(self.context.get("sitemap_groups", []))
-        writer.write_file("sitemap.xml", self.get_template("sitemap"), self.context,
-                          sitemap_groups=groups, page_lang=default)
         writer.write_file("robots.txt", self.get_template("robots"), self.context,
                           page_lang=default)
 

@@ -3,7 +3,6 @@ copies. Both are computed while reading (mia_site.context); this only puts them 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
@@ -16,12 +15,10 @@ class FilesGenerator(Generator):
         """Nothing to read: the pages and articles generators prepared everything."""
 
     def generate_output(self, writer: Any) -> None:
-        output = Path(self.output_path)
-        for path, data in sorted(self.context.get("event_files", {}).items()):
-            target = output / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        images.write(self.context.get("news_images", []), output)
+        """Through the writer's record (mia_site.writer): no other output may claim a path."""
+        writer.write_all(self.context.get("event_files", {}).items(),
+                         "Veranstaltungen (.ics-Dateien)")
+        images.write(self.context.get("news_images", []), writer.claim)
 
 
 def get_generators(_pelican: object) -> type[Generator]:

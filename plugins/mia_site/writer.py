@@ -1,20 +1,51 @@
-"""Feeds need absolute links while pages link root-relative (SITEURL is empty on purpose)."""
+"""The build's one writer: Pelican's pages and feeds, and every file we write beside them.
+
+Feeds need absolute links while pages link root-relative (SITEURL is empty on purpose). Every
+file of the build is claimed in one record (:mod:`site_build.written`), so that two outputs
+claiming the same path stop the build with both named, and the sitemap lists the pages that
+were really written.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from pelican.writers import Writer
 
 from site_build import working
+from site_build.written import WrittenFiles
 
 
 class AbsoluteFeedWriter(Writer):
-    """Writes feeds with SITE_BASE_URL as their site URL; everything else as Pelican does."""
+    """Writes feeds with SITE_BASE_URL as their site URL; everything else as Pelican does, and
+    records what it wrote. Our own files go through :meth:`write_bytes` or :meth:`claim`."""
 
-    def write_feed(self, elements: Any, context: dict[str, Any], *args: Any, **kwargs: Any) -> Any:
-        return super().write_feed(elements, {**context, "SITEURL": context["SITE_BASE_URL"]},
-                                  *args, **kwargs)
+    def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
+        super().__init__(output_path, settings=settings)
+        self.written = WrittenFiles(Path(output_path))
+        self._new: list[str] = []  # files Pelican wrote for the first time, in order
+
+    def claim(self, path: str | Path, producer: str) -> Path:
+        """Reserve an output path (relative to the output folder) for a file that ``producer``
+        writes itself (e.g. an image); the absolute target."""
+        return self.written.claim(path, producer)
+
+    def write_bytes(self, path: str | Path, data: bytes, producer: str) -> Path:
+        return self.written.write_bytes(path, data, producer)
+
+    def write_all(self, files: Iterable[tuple[str, bytes]], producer: str) -> None:
+        """(output-relative path, bytes) pairs, all made by ``producer``."""
+        self.written.write_all(files, producer)
+
+    def write_feed(self, elements: Any, context: dict[str, Any], path: str | None = None,
+                   *args: Any, **kwargs: Any) -> Any:
+        before = len(self._new)
+        feed = super().write_feed(elements, {**context, "SITEURL": context["SITE_BASE_URL"]},
+                                  path, *args, **kwargs)
+        self._record(before, f"Feed {path}")
+        return feed
 
     def write_file(self, name: str, template: Any, context: dict[str, Any], *args: Any,
                    **kwargs: Any) -> Any:
@@ -22,12 +53,45 @@ class AbsoluteFeedWriter(Writer):
         document = kwargs.get("article") or kwargs.get("page")
         source = getattr(document, "source_path", None)
         working.mark(_shown(source, context) if source else name)
-        return super().write_file(name, template, context, *args, **kwargs)
+        before = len(self._new)
+        result = super().write_file(name, template, context, *args, **kwargs)
+        listed = in_sitemap(name, document)
+        for path in self._record(before, _producer(source, context, template)):
+            if path.endswith(".html"):
+                self.written.page(path, listed=listed)
+        return result
+
+    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+        """Pelican opens every file it writes here (a second write of one file with
+        ``override_output`` is Pelican's own business, not a clash)."""
+        if filename not in self._written_files:
+            self._new.append(filename)
+        return super()._open_w(filename, encoding, override)
+
+    def _record(self, before: int, producer: str) -> list[str]:
+        """Claim the files Pelican wrote since ``before`` (pagination writes several)."""
+        new = self._new[before:]
+        for path in new:
+            self.written.claim(path, producer)
+        return new
+
+
+def in_sitemap(name: str, document: Any) -> bool:
+    """The sitemap's rule (design.md §7): every page but the 404 pages, a language's fallback
+    copy of a German page and rejected drafts."""
+    if Path(name).name == "404.html":
+        return False
+    return not (getattr(document, "fallback", False)
+                or getattr(document, "kind", "") == "rejected")
+
+
+def _producer(source: str | None, context: dict[str, Any], template: Any) -> str:
+    if source:
+        return _shown(source, context)
+    return f"Vorlage {getattr(template, 'name', template)}"
 
 
 def _shown(source: str, context: dict[str, Any]) -> str:
-    from pathlib import Path
-
     try:
         return "content/" + Path(source).resolve().relative_to(
             Path(context["PATH"]).resolve()).as_posix()

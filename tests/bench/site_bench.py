@@ -2,7 +2,7 @@
 synthetic documents. A benchmark, not a test: it prints numbers and asserts nothing about them.
 
     invoke bench --sizes 200,1000 --runs 3
-    python -m tests.bench.site_bench --sizes 5 --runs 1 --json /tmp/bench.json
+    python -m tests.bench.site_bench --sizes 5 --runs 1 --json /tmp/bench.json --markdown /tmp/bench.md
 
 For each N (articles per language) it writes the corpus of tests/bench/corpus.py into a
 temporary directory and measures, each build in its own child process (wall time, CPU time and
@@ -245,6 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", default="200", help="articles per language, e.g. 200,1000")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
+    parser.add_argument("--markdown", type=Path, help="also write the table as Markdown here")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -263,9 +264,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"bench: kept {work}", file=sys.stderr)
             else:
                 shutil.rmtree(work, ignore_errors=True)
-    print(f"\nSite build, medians of {args.runs} run(s); CPU = user+system of the process "
-          "tree; ratios compare wall times with the same kind of build.\n")
-    print(table(results))
+    report = (f"Site build, medians of {args.runs} run(s); CPU = user+system of the process "
+              "tree; ratios compare wall times with the same kind of build.\n\n"
+              f"{table(results)}\n")
+    print("\n" + report)
+    if args.markdown:
+        args.markdown.write_text(report, encoding="utf-8")
     if args.json:
         args.json.write_text(json.dumps(
             [{**asdict(r), "wall": r.wall if r.runs else None} for r in results], indent=1),

