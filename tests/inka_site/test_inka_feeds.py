@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -244,23 +243,9 @@ def test_uid_is_unique_when_eid_falls_twice_in_a_year() -> None:
                                         f"islamisch-eid-al-fitr-1455@{DOMAIN}"]
 
 
-def _build_copy(content: Path, output: Path) -> bool:
-    import tasks
-
-    saved = os.environ.get("SOURCE_DATE_EPOCH"), tasks.ENV.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = tasks.ENV["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
-    try:
-        return tasks.build_site(output, quiet=True, content=content)
-    finally:
-        for env, value in ((os.environ, saved[0]), (tasks.ENV, saved[1])):
-            if value is None:
-                env.pop("SOURCE_DATE_EPOCH", None)
-            else:
-                env["SOURCE_DATE_EPOCH"] = value
-
-
 @pytest.fixture(scope="module")
-def retitled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def retitled(tmp_path_factory: pytest.TempPathFactory,
+             build_site_fixed: Callable[..., bool]) -> Path:
     """A second build, later, of a content copy in which Purim got a new German title."""
     tmp = tmp_path_factory.mktemp("retitled")
     content = tmp / "content"
@@ -271,7 +256,7 @@ def retitled(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = text.replace('  de: "Purim"\n', '  de: "Purimfest (Losfest)"\n', 1)
     purim.write_text(text, encoding="utf-8")
     output = tmp / "site"
-    assert _build_copy(content, output), "build of the edited copy failed"
+    assert build_site_fixed(output, content), "build of the edited copy failed"
     return output
 
 
