@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 # 2026-01-01 00:00 UTC: the one clock of the test build (design.md §6), so that every build of a
@@ -41,6 +42,7 @@ VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 
 _SKIPPED: dict[str, set[str]] = {}
+_NOTICES: list[str] = []
 
 
 def on_ci() -> bool:
@@ -56,6 +58,13 @@ def require_tool(ok: bool, tool: str, how: str, gate: str) -> None:
         pytest.fail(f"CI=true and {reason}: the gate '{gate}' must run on CI", pytrace=False)
     _SKIPPED.setdefault(reason, set()).add(gate)
     pytest.skip(f"!!! GATE NOT RUN: {gate}: {reason} !!!")
+
+
+# Property tests: hypothesis' default of 100 examples on CI (CI=true), 25 in a local run (tests
+# that set their own max_examples keep it everywhere).
+settings.register_profile("ci", max_examples=100)
+settings.register_profile("local", max_examples=25)
+settings.load_profile("ci" if on_ci() else "local")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -128,10 +137,20 @@ def _unit_tier_guard(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(subprocess, "Popen", GuardedPopen)
 
 
+@pytest.fixture(scope="session")
+def announce() -> Callable[[str], None]:
+    """Say something loudly in the run's summary (e.g. which pages a sampled gate checked)."""
+    return _NOTICES.append
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
+    tr = terminalreporter
+    if _NOTICES:
+        tr.write_sep("=", "WHAT RAN", yellow=True, bold=True)
+        for notice in _NOTICES:
+            tr.write_line(f"  {notice}", yellow=True, bold=True)
     if not _SKIPPED:
         return
-    tr = terminalreporter
     tr.write_sep("!", "GATES SKIPPED BECAUSE A TOOL IS MISSING", red=True, bold=True)
     for reason, gates in sorted(_SKIPPED.items()):
         tr.write_line(f"  {reason}", red=True, bold=True)
