@@ -7,6 +7,7 @@ looked up here. A missing tool skips its gates LOUDLY outside CI and fails them 
 
 from __future__ import annotations
 
+import difflib
 import functools
 import http.server
 import os
@@ -43,6 +44,7 @@ AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 
 _SKIPPED: dict[str, set[str]] = {}
 _NOTICES: list[str] = []
+_GOLDEN_DIFFS: list[str] = []
 
 
 def on_ci() -> bool:
@@ -72,8 +74,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--update-golden",
         action="store_true",
         default=False,
-        help="rewrite tests/site/golden/*.html from the current build "
-        "(review the diff by hand before committing)",
+        help="rewrite the golden files (tests/site/golden, tests/inka_site/golden) from the "
+        "current build; the run ends with a unified diff of each file it changed",
     )
 
 
@@ -137,6 +139,47 @@ def _unit_tier_guard(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(subprocess, "Popen", GuardedPopen)
 
 
+def _unified(expected: bytes, actual: bytes, old: str, new: str, context: int = 2) -> str:
+    return "".join(difflib.unified_diff(
+        expected.decode("utf-8", "replace").splitlines(keepends=True),
+        actual.decode("utf-8", "replace").splitlines(keepends=True),
+        fromfile=old, tofile=new, n=context))
+
+
+class Golden:
+    """Compare output with its golden file; with --update-golden rewrite the file instead and
+    keep its unified diff for the end of the run (nothing changes unseen)."""
+
+    def __init__(self, update: bool) -> None:
+        self.update = update
+
+    def check(self, golden: Path, actual: bytes, *, built: str, update_with: str) -> None:
+        shown = golden.relative_to(ROOT).as_posix() if golden.is_relative_to(ROOT) else str(golden)
+        expected = golden.read_bytes() if golden.is_file() else None
+        if self.update:
+            if expected != actual:
+                golden.parent.mkdir(parents=True, exist_ok=True)
+                golden.write_bytes(actual)
+                diff = _unified(expected or b"", actual, f"a/{shown}", f"b/{shown}")
+                _GOLDEN_DIFFS.append(diff if expected is not None else f"new file {shown}\n{diff}")
+            return
+        if expected is None:
+            pytest.fail(f"{shown} is missing: create it with `{update_with}` and review the diff",
+                        pytrace=False)
+        if actual != expected:
+            lines = _unified(expected, actual, shown, built).splitlines()
+            more = f"\n… {len(lines) - 120} more diff lines" if len(lines) > 120 else ""
+            pytest.fail(f"{built} differs from {shown}. If the change is intended, run "
+                        f"`{update_with}` and review the diff.\n" + "\n".join(lines[:120]) + more,
+                        pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def golden(pytestconfig: pytest.Config) -> Golden:
+    """Golden-file comparison (and rewriting with --update-golden, diff printed at the end)."""
+    return Golden(bool(pytestconfig.getoption("--update-golden")))
+
+
 @pytest.fixture(scope="session")
 def announce() -> Callable[[str], None]:
     """Say something loudly in the run's summary (e.g. which pages a sampled gate checked)."""
@@ -145,6 +188,11 @@ def announce() -> Callable[[str], None]:
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     tr = terminalreporter
+    if _GOLDEN_DIFFS:
+        tr.write_sep("=", f"--update-golden REWROTE {len(_GOLDEN_DIFFS)} GOLDEN FILE(S): "
+                     "review before committing", yellow=True, bold=True)
+        for diff in _GOLDEN_DIFFS:
+            tr.write(diff if diff.endswith("\n") else diff + "\n")
     if _NOTICES:
         tr.write_sep("=", "WHAT RAN", yellow=True, bold=True)
         for notice in _NOTICES:

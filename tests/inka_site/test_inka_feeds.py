@@ -10,20 +10,21 @@ INKA_YEARS = 2025…2029. Reference dates come from cited public sources, not fr
 * Eid al-Fitr falls twice in 2033: 1454 AH in early January, 1455 AH in late December
   (Wikipedia, "Eid al-Fitr", table of dates; Umm al-Qura).
 
-After a deliberate change to the feeds: ``pytest tests/inka_site --update-golden`` and review
+After a deliberate change to the feeds: ``pytest tests/inka_site --update-golden`` (it prints the
+diff of each rewritten file) and review
 ``git diff tests/inka_site/golden/`` by hand.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import re
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import ical_lint
 import pytest
@@ -457,19 +458,6 @@ def _stable(data: bytes) -> bytes:
 
 
 @pytest.mark.parametrize("path", ["kalender/juedisch.ics", "kalender/2026.json"])
-def test_golden(site_dir: Path, path: str, request: pytest.FixtureRequest) -> None:
-    actual = _stable((site_dir / path).read_bytes())
-    golden = GOLDEN / path.replace("/", "_")
-    if request.config.getoption("--update-golden"):
-        GOLDEN.mkdir(exist_ok=True)
-        golden.write_bytes(actual)
-        return
-    assert golden.is_file(), f"{golden} missing: run pytest tests/inka_site --update-golden"
-    expected = golden.read_bytes()
-    if actual != expected:
-        diff = "".join(difflib.unified_diff(
-            expected.decode().splitlines(keepends=True), actual.decode().splitlines(keepends=True),
-            fromfile=f"golden/{golden.name}", tofile=f"build/{path}", n=2))
-        pytest.fail(f"{path} differs from its golden file; if intended, run "
-                    f"`pytest tests/inka_site --update-golden` and review:\n{diff[:6000]}",
-                    pytrace=False)
+def test_golden(site_dir: Path, path: str, golden: Any) -> None:
+    golden.check(GOLDEN / path.replace("/", "_"), _stable((site_dir / path).read_bytes()),
+                 built=f"build/{path}", update_with="pytest tests/inka_site --update-golden")

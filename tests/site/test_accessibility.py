@@ -189,9 +189,14 @@ def test_first_tab_focuses_a_visible_skip_link_that_jumps_to_main(
         "boxShadow"
     ] not in ("none", "")
     assert indicator, f"{url}: no visible focus indicator on the skip link: {state}"
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page.keyboard.press("Enter")
-    page.wait_for_timeout(100)
-    assert page.evaluate("location.hash") == "#main", f"{url}: Enter did not follow #main"
+    try:  # the jump is not instant: wait for it (a condition, not a fixed sleep)
+        page.wait_for_function("() => location.hash === '#main'", timeout=5_000)
+    except PlaywrightTimeout:
+        pytest.fail(f"{url}: Enter did not follow #main within 5 s "
+                    f"(location.hash is {page.evaluate('location.hash')!r})", pytrace=False)
     where = page.evaluate(FOCUS_AFTER_SKIP)
     if where != "in-main":
         page.keyboard.press("Tab")
