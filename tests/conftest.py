@@ -82,12 +82,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 #: Fixtures that make a test `slow` wherever it lives: they build a site with Pelican (every
 #: build goes through `build_site_fixed` or `build_site_process`, and `site_dir` through
 #: those), start a browser, run a tool from outside Python (node, Java), or hand out a copy of
-#: the whole real content/ (every `invoke check` over it takes 1–3 s). A fixture that
+#: the whole real content/ (every `invoke check` over it takes 1–3 s) or all feeds of the
+#: calendar (tests/inka_site/test_inka_feeds.py, made in-process: ~16 s). A fixture that
 #: depends on one of them (site_server, html_pages, nginx, fixture_site, …) is covered too:
 #: `item.fixturenames` is the whole closure. `invoke test --fast` runs the rest (the unit tier).
 SLOW_FIXTURES = frozenset({
     "build_site_fixed", "build_site_process", "browser", "node", "java", "vnu_jar", "axe_js",
-    "real_content_copy",
+    "real_content_copy", "inka_feed_files",
 })
 
 
