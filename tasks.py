@@ -273,11 +273,13 @@ def lint(c):
 
 
 @task(help={"k": "only tests matching this expression", "x": "stop at the first failure",
-            "fast": "the unit tier only: no whole-site build, no browser, no npm (well under "
-                    "a minute); the default runs everything"})
+            "fast": "the unit tier only: ruff and the tests without a site build, browser, "
+                    "node/Java or whole-content copy (under 30 s on an idle 2-core machine); "
+                    "the default runs everything"})
 def test(c, k="", x=False, fast=False):
     """The whole suite: ruff, JS tools (npm ci), pytest (engine, plugins, whole-site gates).
-    --fast: ruff and the unit tier (content rules, engine, check, scaffolding, build folder)."""
+    --fast: ruff and the unit tier (`-m "not slow and not browser"`; tests/conftest.py marks a
+    test `slow` by the fixtures it uses), no npm, no site build."""
     if _run([PY, "-m", "ruff", "check", "."]).returncode != 0:
         sys.exit(1)
     npm = shutil.which("npm")
@@ -292,6 +294,9 @@ def test(c, k="", x=False, fast=False):
     args = [PY, "-m", "pytest", "-q", "-ra"]
     if fast:
         args += ["-m", "not slow and not browser"]
+        print("invoke test --fast: ruff and the unit tier only (no site build, browser, npm); "
+              "run `make test` before a commit that touches templates or plugins",
+              file=sys.stderr)
     if k:
         args += ["-k", k]
     if x:

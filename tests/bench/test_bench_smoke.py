@@ -12,6 +12,7 @@ from tests.bench import site_bench
 from tests.conftest import require_tool
 
 
+@pytest.mark.slow  # builds the tiny corpus with our build, plain Pelican and Hugo
 def test_bench_reports_every_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                  capsys: pytest.CaptureFixture[str]) -> None:
     require_tool(site_bench.hugo_binary() is not None, "hugo",

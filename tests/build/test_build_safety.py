@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import tasks
 from tests.samples import EVENT, NEWS
 
 ROOT = Path(tasks.__file__).resolve().parent
+Build = Callable[..., subprocess.CompletedProcess[str]]  # tests/conftest.py build_site_process
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -26,13 +28,6 @@ def content_copy(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "content", target, ignore=shutil.ignore_patterns("inka"))
     return target
 
-
-def _build(output: Path, content: Path) -> subprocess.CompletedProcess[str]:
-    code = ("import sys, pathlib, tasks; "
-            "sys.exit(0 if tasks.build_site(pathlib.Path(sys.argv[1]), quiet=True, "
-            "content=pathlib.Path(sys.argv[2])) else 1)")
-    return subprocess.run([sys.executable, "-c", code, str(output), str(content)],
-                          cwd=ROOT, capture_output=True, text=True, check=False)
 
 
 # case: (file below content/, good text, replaced line, replacement, message)
@@ -51,13 +46,13 @@ BROKEN = {
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
-def test_broken_content_keeps_last_good_output(case: str, content_copy: Path,
-                                               tmp_path: Path) -> None:
+def test_broken_content_keeps_last_good_output(case: str, content_copy: Path, tmp_path: Path,
+                                               build_site_process: Build) -> None:
     relpath, good, old, new, message = BROKEN[case]
     source = content_copy / relpath
     source.write_text(good, encoding="utf-8")
     output = tmp_path / "output"
-    first = _build(output, content_copy)
+    first = build_site_process(output, content_copy)
     assert first.returncode == 0, first.stderr
     before = _snapshot(output)
     assert "index.html" in before
@@ -65,7 +60,7 @@ def test_broken_content_keeps_last_good_output(case: str, content_copy: Path,
     source.write_text(good.replace(old, new, 1), encoding="utf-8")
     line = good.splitlines().index(old) + 1
 
-    second = _build(output, content_copy)
+    second = build_site_process(output, content_copy)
     assert second.returncode != 0
     assert f"content/{relpath}:{line}: " in second.stderr, second.stderr
     assert message in second.stderr
@@ -73,6 +68,7 @@ def test_broken_content_keeps_last_good_output(case: str, content_copy: Path,
     assert not list(tmp_path.glob(".output.*")), "temporary build folders were left behind"
 
 
+@pytest.mark.slow  # `invoke build` in a subprocess
 def test_check_error_stops_invoke_build_and_keeps_output(content_copy: Path,
                                                           tmp_path: Path) -> None:
     """`invoke build` (= `make build`) runs the content check first: a mistake that Pelican

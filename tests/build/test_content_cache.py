@@ -5,11 +5,10 @@ served from the cache."""
 
 from __future__ import annotations
 
-import os
 import pickle
 import shutil
 import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from tests.samples import NEWS
 ROOT = Path(tasks.__file__).resolve().parent
 FAST = {"MIA_SEARCH": "0", "MIA_POSTERS": "0", "MIA_PRECOMPRESS": "0",
         "SOURCE_DATE_EPOCH": "1767225600"}
+Build = Callable[[], subprocess.CompletedProcess[str]]
 
 
 @pytest.fixture
@@ -29,13 +29,13 @@ def site(tmp_path: Path) -> dict[str, Path]:
     return {"content": content, "output": tmp_path / "out", "cache": tmp_path / "cache"}
 
 
-def _build(site: dict[str, Path]) -> subprocess.CompletedProcess[str]:
-    code = ("import sys, pathlib, tasks; "
-            "sys.exit(0 if tasks.build_site(pathlib.Path(sys.argv[1]), quiet=True, "
-            "content=pathlib.Path(sys.argv[2])) else 1)")
-    env = {**os.environ, **FAST, "MIA_CACHE_PATH": str(site["cache"])}
-    return subprocess.run([sys.executable, "-c", code, str(site["output"]), str(site["content"])],
-                          cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+@pytest.fixture
+def build(site: dict[str, Path],
+          build_site_process: Callable[..., subprocess.CompletedProcess[str]]
+          ) -> Callable[[], subprocess.CompletedProcess[str]]:
+    """Build `site` with its own readers' cache (a fresh interpreter each time)."""
+    return lambda: build_site_process(site["output"], site["content"],
+                                      env={**FAST, "MIA_CACHE_PATH": str(site["cache"])})
 
 
 def _cached_paths(site: dict[str, Path]) -> set[str]:
@@ -50,27 +50,28 @@ def _cached_paths(site: dict[str, Path]) -> set[str]:
     return found
 
 
-def test_broken_file_is_reported_again_on_a_cached_build(site: dict[str, Path]) -> None:
+def test_broken_file_is_reported_again_on_a_cached_build(site: dict[str, Path],
+                                                          build: Build) -> None:
     news = site["content"] / "news" / "2025-01-02-testmeldung.md"
     news.write_text(NEWS, encoding="utf-8")
-    first = _build(site)
+    first = build()
     assert first.returncode == 0, first.stderr
     assert str(news) in _cached_paths(site), "good files are cached"
 
     news.write_text(NEWS.replace("slug: testmeldung", "titel: Testmeldung"), encoding="utf-8")
     for attempt in ("after the edit", "again, with a warm cache"):
-        result = _build(site)
+        result = build()
         assert result.returncode != 0, f"broken file published {attempt}"
         assert ("content/news/2025-01-02-testmeldung.md:3: unbekanntes Feld 'titel'"
                 in result.stderr), f"error not reported {attempt}:\n{result.stderr}"
         assert str(news) not in _cached_paths(site), "a rejected read was cached"
 
     news.write_text(NEWS, encoding="utf-8")
-    assert _build(site).returncode == 0, "the repaired file builds again"
+    assert build().returncode == 0, "the repaired file builds again"
 
 
 def test_missing_image_is_found_although_the_news_file_did_not_change(
-        site: dict[str, Path]) -> None:
+        site: dict[str, Path], build: Build) -> None:
     from PIL import Image
 
     image = site["content"] / "images" / "cache-test.jpg"
@@ -79,10 +80,10 @@ def test_missing_image_is_found_although_the_news_file_did_not_change(
     news = site["content"] / "news" / "2025-01-02-testmeldung.md"
     news.write_text(NEWS.replace("---\nText", "image: images/cache-test.jpg\n"
                                  "image_alt: Ein Foto für den Test.\n---\nText"), encoding="utf-8")
-    assert _build(site).returncode == 0
+    assert build().returncode == 0
     assert str(news) not in _cached_paths(site), "a read that depends on an image was cached"
 
     image.unlink()
-    result = _build(site)
+    result = build()
     assert result.returncode != 0
     assert "Bild 'images/cache-test.jpg' nicht gefunden" in result.stderr, result.stderr

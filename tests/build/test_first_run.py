@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from tests.samples import NEWS
 
 ROOT = Path(tasks.__file__).resolve().parent
 pytestmark = pytest.mark.slow
+Build = Callable[..., subprocess.CompletedProcess[str]]  # tests/conftest.py build_site_process
 
 
 
@@ -37,16 +39,6 @@ def content(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "content", target, ignore=shutil.ignore_patterns("inka"))
     (target / "news" / "2025-01-02-testmeldung.md").write_text(NEWS, encoding="utf-8")
     return target
-
-
-def _build(output: Path, content: Path, env: dict[str, str] | None = None,
-           umask: int = -1) -> subprocess.CompletedProcess[str]:
-    code = ("import sys, pathlib, tasks; "
-            "sys.exit(0 if tasks.build_site(pathlib.Path(sys.argv[1]), quiet=True, "
-            "content=pathlib.Path(sys.argv[2])) else 1)")
-    return subprocess.run([sys.executable, "-c", code, str(output), str(content)], cwd=ROOT,
-                          capture_output=True, text=True, check=False, umask=umask,
-                          env={**os.environ, **(env or {})})
 
 
 def _free_port() -> int:
@@ -90,11 +82,11 @@ def test_preview_leaves_output_byte_identical() -> None:
         shutil.rmtree(output)
 
 
-def test_published_folder_is_world_readable_under_umask_077(content: Path,
-                                                            tmp_path: Path) -> None:
+def test_published_folder_is_world_readable_under_umask_077(
+        content: Path, build_site_process: Build, tmp_path: Path) -> None:
     """tempfile's 0700 folder, swapped in as output/, made nginx answer 403 for every page."""
     output = tmp_path / "output"
-    result = _build(output, content, umask=0o077)
+    result = build_site_process(output, content, umask=0o077)
     assert result.returncode == 0, result.stderr
     modes = {stat.S_IMODE(p.stat().st_mode) for p in [output, *output.rglob("*")]
              if p.is_dir()}
@@ -103,10 +95,10 @@ def test_published_folder_is_world_readable_under_umask_077(content: Path,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
 
 
-def test_unexpected_error_is_one_german_sentence_and_keeps_the_site(content: Path,
-                                                                    tmp_path: Path) -> None:
+def test_unexpected_error_is_one_german_sentence_and_keeps_the_site(
+        content: Path, build_site_process: Build, tmp_path: Path) -> None:
     output = tmp_path / "output"
-    assert _build(output, content).returncode == 0
+    assert build_site_process(output, content).returncode == 0
     before = _snapshot(output)
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
@@ -115,7 +107,7 @@ def test_unexpected_error_is_one_german_sentence_and_keeps_the_site(content: Pat
         "<h1>{{ article.title }}</h1>",
         "<h1>{{ article.title }}{{ (1 // 0) if article.slug == 'testmeldung' }}</h1>", 1),
         encoding="utf-8")
-    result = _build(output, content, env={"MIA_THEME_PATH": str(theme)})
+    result = build_site_process(output, content, env={"MIA_THEME_PATH": str(theme)})
     assert result.returncode != 0
     assert ("Build abgebrochen bei content/news/2025-01-02-testmeldung.md: unerwarteter Fehler "
             "(ZeroDivisionError).") in result.stderr, result.stderr
@@ -125,8 +117,8 @@ def test_unexpected_error_is_one_german_sentence_and_keeps_the_site(content: Pat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output", "theme"]
 
 
-def test_text_file_as_header_image_is_path_line_even_without_check(content: Path,
-                                                                   tmp_path: Path) -> None:
+def test_text_file_as_header_image_is_path_line_even_without_check(
+        content: Path, build_site_process: Build, tmp_path: Path) -> None:
     """Even when the build runs without `invoke check` first, a text file renamed to .jpg is
     a path:line message, not PIL's 57-line traceback."""
     (content / "images").mkdir(exist_ok=True)
@@ -134,14 +126,15 @@ def test_text_file_as_header_image_is_path_line_even_without_check(content: Path
     news = content / "news" / "2025-01-02-testmeldung.md"
     news.write_text(NEWS.replace("lang: de\n", "lang: de\nimage: /images/foto.jpg\n"
                                  "image_alt: Ein Foto.\n"), encoding="utf-8")
-    result = _build(tmp_path / "output", content)
+    result = build_site_process(tmp_path / "output", content)
     assert result.returncode != 0
     assert ("content/news/2025-01-02-testmeldung.md:6: Bild '/images/foto.jpg': keine lesbare "
             "Bilddatei") in result.stderr, result.stderr
     assert "Traceback" not in result.stderr and "UnidentifiedImageError" not in result.stderr
 
 
-def test_both_image_spellings_build_to_root_addresses(content: Path, tmp_path: Path) -> None:
+def test_both_image_spellings_build_to_root_addresses(content: Path, build_site_process: Build,
+                                                      tmp_path: Path) -> None:
     from bs4 import BeautifulSoup
     from PIL import Image
 
@@ -152,7 +145,7 @@ def test_both_image_spellings_build_to_root_addresses(content: Path, tmp_path: P
                                  "image_alt: Ein Foto.\n")
                     .replace("Text.", "![Das Team](images/foto.jpg)"), encoding="utf-8")
     output = tmp_path / "output"
-    result = _build(output, content)
+    result = build_site_process(output, content)
     assert result.returncode == 0, result.stderr
     page = BeautifulSoup((output / "nachrichten/testmeldung/index.html").read_text("utf-8"),
                          "html.parser")

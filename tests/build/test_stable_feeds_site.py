@@ -13,7 +13,7 @@ import os
 import re
 import shutil
 import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,8 +24,8 @@ ROOT = Path(tasks.__file__).resolve().parent
 DAY1 = dt.datetime(2026, 1, 1, 8, 0, tzinfo=dt.UTC)
 DAY2 = DAY1 + dt.timedelta(days=1)
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(shutil.which("git") is None, reason="needs git")]
+Build = Callable[..., subprocess.CompletedProcess[str]]  # tests/conftest.py build_site_process
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
 
 def _git(repo: Path, when: dt.datetime, *args: str) -> None:
@@ -36,14 +36,10 @@ def _git(repo: Path, when: dt.datetime, *args: str) -> None:
     subprocess.run(["git", "-C", str(repo), *args], env=env, check=True, capture_output=True)
 
 
-def _build(output: Path, content: Path, day: dt.datetime) -> None:
-    code = ("import sys, pathlib, tasks; "
-            "sys.exit(0 if tasks.build_site(pathlib.Path(sys.argv[1]), quiet=True, "
-            "content=pathlib.Path(sys.argv[2])) else 1)")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(day.timestamp())), "MIA_POSTERS": "0",
-           "MIA_SEARCH": "0", "MIA_PRECOMPRESS": "0"}
-    done = subprocess.run([sys.executable, "-c", code, str(output), str(content)], cwd=ROOT,
-                          env=env, capture_output=True, text=True, check=False)
+def _build(build: Build, output: Path, content: Path, day: dt.datetime) -> None:
+    done = build(output, content, env={"SOURCE_DATE_EPOCH": str(int(day.timestamp())),
+                                       "MIA_POSTERS": "0", "MIA_SEARCH": "0",
+                                       "MIA_PRECOMPRESS": "0"})
     assert done.returncode == 0, done.stderr[-3000:]
 
 
@@ -58,7 +54,8 @@ def _vevents(output: Path) -> dict[tuple[str, str], bytes]:
     return found
 
 
-def test_two_builds_a_day_apart_leave_every_vevent_unchanged(tmp_path: Path) -> None:
+def test_two_builds_a_day_apart_leave_every_vevent_unchanged(tmp_path: Path,
+                                                             build_site_process: Build) -> None:
     repo = tmp_path / "repo"
     shutil.copytree(ROOT / "content", repo / "content")
     (repo / "docs").mkdir()
@@ -66,10 +63,10 @@ def test_two_builds_a_day_apart_leave_every_vevent_unchanged(tmp_path: Path) -> 
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
     _git(repo, DAY1, "add", "-A")
     _git(repo, DAY1, "commit", "-q", "-m", "content")
-    _build(tmp_path / "out1", repo / "content", DAY1)
+    _build(build_site_process, tmp_path / "out1", repo / "content", DAY1)
     (repo / "docs" / "notiz.md").write_text("zwei\n", encoding="utf-8")
     _git(repo, DAY2, "commit", "-q", "-am", "docs only")
-    _build(tmp_path / "out2", repo / "content", DAY2)
+    _build(build_site_process, tmp_path / "out2", repo / "content", DAY2)
 
     first, second = _vevents(tmp_path / "out1"), _vevents(tmp_path / "out2")
     assert len(first) > 1000

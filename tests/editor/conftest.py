@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from editor_support import BUILD_DATE, ROOT
+from editor_support import BUILD_DATE
 
 from content_model.check import check_content
 
 
 @pytest.fixture
-def content(tmp_path: Path) -> Path:
-    """A private copy of the real content/ (holidays included)."""
-    target = tmp_path / "content"
-    shutil.copytree(ROOT / "content", target)
-    return target
+def content(real_content_copy: Path) -> Path:
+    """A private copy of the real content/ (holidays included; tests/conftest.py: `slow`)."""
+    return real_content_copy
 
 
 @pytest.fixture

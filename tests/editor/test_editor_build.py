@@ -6,12 +6,14 @@ import gzip
 import shutil
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from editor_support import ROOT
 
 import tasks
 
 SLUG = "integrationspreis-bewerbung"
+pytestmark = pytest.mark.slow  # every test here builds with Pelican (preview or published)
 
 
 def _copy_without_holidays(tmp_path: Path) -> Path:

@@ -27,6 +27,7 @@ def news(body: str, head: str = NEWS_HEAD) -> str:
     return head + body
 
 
+@pytest.mark.slow  # the whole real content (~700 files); `make build` checks it too
 def test_real_content_has_no_errors() -> None:
     """The content as committed passes (warnings such as placeholders are allowed)."""
     errors = [str(p) for p in check_content(ROOT / "content", BUILD_DATE) if not p.warning]
@@ -520,14 +521,12 @@ def test_umlaut_slug_gets_an_ascii_suggestion(write: Write, problems: Problems) 
         "Bindestriche: slug: gebaerden-cafe)"]
 
 
-def test_duplicate_slug_names_the_uncommitted_file(tmp_path: Path) -> None:
+def test_duplicate_slug_names_the_uncommitted_file(real_content_copy: Path) -> None:
     """Where git knows one of the files, the one it does not know yet is the new one, whatever
     its date says."""
-    import shutil
     import subprocess
 
-    repo = tmp_path / "repo"
-    shutil.copytree(ROOT / "content", repo / "content")
+    repo = real_content_copy.parent
     newer = repo / "content" / "news" / "2025-06-01-alt.md"
     newer.write_text(news("Text.\n", NEWS_HEAD.replace("2025-01-02", "2025-06-01")),
                      encoding="utf-8")

@@ -13,8 +13,11 @@ from pathlib import Path
 import pytest
 from editor_support import ROOT
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None or os.name == "nt",
-                                reason="needs git and a POSIX shell")
+pytestmark = [
+    pytest.mark.skipif(shutil.which("git") is None or os.name == "nt",
+                       reason="needs git and a POSIX shell"),
+    pytest.mark.slow,  # clones the repository; the hook checks the whole content (~15 s)
+]
 
 
 def _git(repo: Path, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:

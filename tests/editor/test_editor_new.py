@@ -25,6 +25,7 @@ def _data(path: Path) -> dict[str, object]:
     return parse_front_matter(path.read_text(encoding="utf-8"), str(path)).data
 
 
+@pytest.mark.slow  # `invoke build` of the scaffolded content
 def test_every_kind_passes_the_check_and_builds(content: Path, tmp_path: Path) -> None:
     steps = [
         ("news", "--title", "Beratung für Familien: neue Sprechstunde", "--date", "2025-12-01",

@@ -9,7 +9,7 @@ import functools
 import http.server
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -111,10 +111,9 @@ def _draw_image(path: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory, source_date_epoch: int) -> Path:
+def fixture_site(tmp_path_factory: pytest.TempPathFactory,
+                 build_site_fixed: Callable[..., bool]) -> Path:
     """The fixture site, built once per session (None of this is in the real content)."""
-    import tasks
-
     base = tmp_path_factory.mktemp("events")
     content = base / "content"
     shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("inka"))
@@ -122,17 +121,7 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory, source_date_epoch: in
         (content / rel).write_text(text, encoding="utf-8")
     _draw_image(content / "images" / "test" / "kreise.png")
     output = base / "site"
-
-    saved = tasks.ENV.get("SOURCE_DATE_EPOCH")
-    tasks.ENV["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
-    try:
-        ok = tasks.build_site(output, quiet=True, content=content)
-    finally:
-        if saved is None:
-            tasks.ENV.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            tasks.ENV["SOURCE_DATE_EPOCH"] = saved
-    if not ok:
+    if not build_site_fixed(output, content):
         pytest.fail("the fixture site did not build (see the output above)", pytrace=False)
     return output
 

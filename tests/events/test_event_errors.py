@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -58,28 +58,22 @@ BROKEN = {
 }
 
 
-def _build(output: Path, content: Path) -> subprocess.CompletedProcess[str]:
-    code = ("import sys, pathlib, tasks; "
-            "sys.exit(0 if tasks.build_site(pathlib.Path(sys.argv[1]), quiet=True, "
-            "content=pathlib.Path(sys.argv[2])) else 1)")
-    return subprocess.run([sys.executable, "-c", code, str(output), str(content)],
-                          cwd=ROOT, capture_output=True, text=True, check=False)
-
-
 @pytest.fixture(scope="module")
-def broken_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, bytes]:
+def broken_build(tmp_path_factory: pytest.TempPathFactory,
+                 build_site_process: Callable[..., subprocess.CompletedProcess[str]]
+                 ) -> tuple[str, Path, bytes]:
     base = tmp_path_factory.mktemp("broken-events")
     content = base / "content"
     shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("inka"))
     output = base / "site"
-    good = _build(output, content)
+    good = build_site_process(output, content)
     assert good.returncode == 0, good.stderr
     before = (output / "veranstaltungen" / "index.html").read_bytes()
     for slug, (old, new, _line, _words) in BROKEN.items():
         text = GOOD.format(slug=slug)
         assert old in text, slug
         (content / "events" / f"{slug}.md").write_text(text.replace(old, new, 1), "utf-8")
-    result = _build(output, content)
+    result = build_site_process(output, content)
     assert result.returncode != 0, "a build with broken events must fail"
     return result.stderr, output, before
 

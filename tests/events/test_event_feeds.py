@@ -88,20 +88,8 @@ def test_feed_keeps_past_events_with_stable_uids(site_dir: Path, lang: str) -> N
     assert uids == {f"event-{slug}@{UID_DOMAIN}" for slug in REAL_EVENTS}
 
 
-def test_timed_event_without_end_ends_after_the_stated_duration(site_dir: Path) -> None:
-    """content/events/muensterstrassenfest-2025.md: no end, ``duration: "10:00"``."""
-    path = site_dir / "veranstaltungen" / "muensterstrassenfest-2025.ics"
-    event = events_of(path)[f"event-muensterstrassenfest-2025@{UID_DOMAIN}"]
-    assert b"DTSTART;TZID=Europe/Berlin:20250621T120000\r\n" in path.read_bytes()
-    assert b"DTEND;TZID=Europe/Berlin:20250621T220000\r\n" in path.read_bytes()
-    assert str(event["LOCATION"]) == "Münsterstraße (Nordstadt), Münsterstraße, 44145 Dortmund"
-    assert str(event["STATUS"]) == "CONFIRMED"
-
-
-def test_all_day_event_has_exclusive_date_end(site_dir: Path) -> None:
-    raw = (site_dir / "veranstaltungen" / "internationale-woche-2025.ics").read_bytes()
-    assert b"DTSTART;VALUE=DATE:20250621\r\n" in raw
-    assert b"DTEND;VALUE=DATE:20250630\r\n" in raw  # last day 29 June, exclusive end
+# The format of one event (times, all-day ends, status): test_event_ics_format.py, on the
+# writer in-process.
 
 
 def test_other_languages_have_their_own_urls_and_calendar_name(site_dir: Path) -> None:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -47,14 +46,6 @@ def _theme_copy(tmp_path: Path) -> Path:
     return theme
 
 
-def _build(tmp_path: Path, theme: Path) -> subprocess.CompletedProcess[str]:
-    code = ("import sys, pathlib, tasks; "
-            "sys.exit(0 if tasks.build_site(pathlib.Path(sys.argv[1]), quiet=True) else 1)")
-    env = {**os.environ, "MIA_THEME_PATH": str(theme)}
-    return subprocess.run([sys.executable, "-c", code, str(tmp_path / "output")], cwd=ROOT,
-                          env=env, capture_output=True, text=True, check=False)
-
-
 def _edit(po: Path, lang: str, msgid: str, *, fuzzy: bool) -> None:
     with po.open("rb") as fh:
         catalog = read_po(fh, locale=lang)
@@ -68,12 +59,13 @@ def _edit(po: Path, lang: str, msgid: str, *, fuzzy: bool) -> None:
 
 
 @pytest.mark.parametrize(("lang", "fuzzy"), [("tr", False), ("ar", True)])
-def test_build_refuses_an_untranslated_or_fuzzy_ui_string(tmp_path: Path, lang: str,
-                                                          fuzzy: bool) -> None:
+def test_build_refuses_an_untranslated_or_fuzzy_ui_string(
+        tmp_path: Path, lang: str, fuzzy: bool,
+        build_site_process: Callable[..., subprocess.CompletedProcess[str]]) -> None:
     theme = _theme_copy(tmp_path)
     po = theme / "translations" / lang / "LC_MESSAGES" / "messages.po"
     _edit(po, lang, "Zum Inhalt springen", fuzzy=fuzzy)
-    result = _build(tmp_path, theme)
+    result = build_site_process(tmp_path / "output", env={"MIA_THEME_PATH": str(theme)})
     assert result.returncode != 0
     word = "unsicher (fuzzy)" if fuzzy else "nicht übersetzt"
     assert f"translations/{lang}/LC_MESSAGES/messages.po: {word}: 'Zum Inhalt springen'" \

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -47,7 +48,8 @@ NOTICE_TR = "Bu sayfanın Almanca metni, bu çeviri yapıldıktan sonra değişt
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+def built(tmp_path_factory: pytest.TempPathFactory,
+          build_site_fixed: Callable[..., bool]) -> tuple[Path, Path, Path]:
     base = tmp_path_factory.mktemp("translation-site")
     content = base / "content"
     shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("inka"))
@@ -65,20 +67,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
         (content / "pages/kontakt.en.md").read_text(encoding="utf-8").replace(
             "translation_reviewed: false", "translation_reviewed: true"), encoding="utf-8")
     output = base / "site"
-    extra = {"SOURCE_DATE_EPOCH": "1767225600", "MIA_THEME_PATH": str(theme),
+    extra = {"MIA_THEME_PATH": str(theme),
              "MIA_LANGUAGES": "de,en,tr", "MIA_POSTERS": "0", "MIA_SEARCH": "0",
              "MIA_PRECOMPRESS": "0"}
-    saved = {key: tasks.ENV.get(key) for key in extra}
-    tasks.ENV.update(extra)
-    try:
-        ok = tasks.build_site(output, quiet=True, content=content)
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                tasks.ENV.pop(key, None)
-            else:
-                tasks.ENV[key] = value
-    if not ok:
+    if not build_site_fixed(output, content, env=extra):
         pytest.fail("the translation fixture site did not build", pytrace=False)
     return content, theme, output
 

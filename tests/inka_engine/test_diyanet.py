@@ -88,6 +88,7 @@ def test_python_holidays_turkey_eids_cross_check() -> None:
     assert other == 0 and exact + near > 150
 
 
+@pytest.mark.slow  # ephemeris computations (seconds): the unit tier trusts the committed table
 def test_skyfield_recomputes_a_sample_of_months() -> None:
     """The committed table is what the criterion gives (DE421 from skyfield-data: offline)."""
     pytest.importorskip("skyfield")

@@ -38,6 +38,7 @@ A1 = (2383.94, 1683.78)
 A4 = (595.28, 841.89)
 DECEMBER_DE = ("Chanukka", "Bodhi-Tag", "Tag der Menschenrechte", "Heiligabend", "Weihnachten")
 DECEMBER_AR = ("يوم حقوق الإنسان", "عيد الميلاد المجيد")
+pytestmark = pytest.mark.slow  # WeasyPrint renders four posters afresh (tens of seconds)
 
 
 @pytest.fixture(scope="module")

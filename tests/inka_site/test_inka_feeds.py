@@ -1,7 +1,10 @@
 """Subscription feeds of the Interkultureller Kalender (design.md §3, §6).
 
-The session build (tests/conftest.py) runs with SOURCE_DATE_EPOCH = 2026-01-01 00:00 UTC, so
-INKA_YEARS = 2025…2029. Reference dates come from cited public sources, not from the engine:
+The feeds and data files are made in this process by the Pelican-free writer
+(inka_site.feeds.build_files) from the engine's data, with the session build's clock
+(SOURCE_DATE_EPOCH = 2026-01-01 00:00 UTC, so INKA_YEARS = 2025…2029); one whole-site test
+(slow) checks that the build serves exactly these bytes. Reference dates come from cited
+public sources, not from the engine:
 
 * Rosh Hashana 5787: first day 12 September 2026, two days, begins at sundown on 11 September
   (hebcal.com, "Rosh Hashana 2026").
@@ -10,21 +13,21 @@ INKA_YEARS = 2025…2029. Reference dates come from cited public sources, not fr
 * Eid al-Fitr falls twice in 2033: 1454 AH in early January, 1455 AH in late December
   (Wikipedia, "Eid al-Fitr", table of dates; Umm al-Qura).
 
-After a deliberate change to the feeds: ``pytest tests/inka_site --update-golden`` and review
-``git diff tests/inka_site/golden/`` by hand.
+After a deliberate change to the feeds: ``pytest tests/inka_site/test_inka_feeds.py
+--update-golden`` (it prints the diff of each rewritten file) and review it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
+import functools
 import json
-import os
 import re
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import ical_lint
 import pytest
@@ -32,7 +35,11 @@ from icalendar import Calendar
 
 from inka_engine import COMMUNITIES, load_holidays, occurrences
 from inka_engine.export import OPEN_DATA_FIELDS, to_json
+from inka_engine.history import History
 from inka_site import feeds
+from inka_site.calendar import build_calendar as site_calendar
+from inka_site.feeds import FeedSettings
+from mia_site import catalogs
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).parent / "golden"
@@ -42,7 +49,9 @@ DOMAIN = "inka.mia-do-ki.dortmund.de"
 BASE = "https://mia-do-ki.dortmund.de"
 FEEDS = ("alle", *COMMUNITIES)
 SOURCE_DATE_EPOCH = "1767225600"  # as tests/conftest.py: 2026-01-01 00:00 UTC
+BUILD_DATE = dt.date(2026, 1, 1)  # that moment in Europe/Berlin (pelican.conf.py BUILD_DATE)
 NODE_MODULES = ROOT / "node_modules"
+Files = dict[str, bytes]  # path below the site → bytes
 
 
 def _require_tool(config: pytest.Config) -> Callable[..., None]:
@@ -59,55 +68,100 @@ def prefix(lang: str) -> str:
     return "" if lang == "de" else f"{lang}/"
 
 
-def feed_file(site: Path, lang: str, name: str) -> Path:
-    return site / prefix(lang) / "kalender" / f"{name}.ics"
+def feed_path(lang: str, name: str) -> str:
+    return f"{prefix(lang)}kalender/{name}.ics"
 
 
-def parse(path: Path) -> Calendar:
-    return Calendar.from_ical(path.read_bytes())
+@functools.cache
+def parse(data: bytes) -> Calendar:
+    """The parsed feed (once per content: several tests read the same 60 feeds)."""
+    return Calendar.from_ical(data)
 
 
-def events(path: Path) -> dict[str, object]:
-    return {str(e["UID"]): e for e in parse(path).walk("VEVENT")}
+@functools.cache
+def events(data: bytes) -> dict[str, Any]:
+    return {str(e["UID"]): e for e in parse(data).walk("VEVENT")}
 
 
-def all_ics(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.ics"))
+def feed_events(files: Files, lang: str, name: str) -> dict[str, Any]:
+    return events(files[feed_path(lang, name)])
+
+
+def writer_files(content: Path) -> dict[str, bytes]:
+    """Every feed and open-data file of the calendar, as the build writes them (path below the
+    site → bytes), made in this process by the Pelican-free writer (inka_site.feeds) from the
+    engine's data, with the session build's clock and settings (pelican.conf.py)."""
+    calendar = site_calendar(load_holidays(content), BUILD_DATE, years=YEARS)
+
+    def translations(lang: str) -> Any:
+        return catalogs.translations(ROOT, lang)
+
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+        settings = FeedSettings(
+            languages=LANGUAGES, default_lang="de", years=YEARS, site_url=BASE,
+            uid_domain=DOMAIN, dtstamp=dt.datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), dt.UTC),
+            translate=lambda lang, message: translations(lang).gettext(message),
+            history=History.of(content), today=BUILD_DATE, catalog=translations)
+        return feeds.build_files(calendar.occurrences, settings).contents
+
+
+@pytest.fixture(scope="module")
+def inka_feed_files() -> Files:
+    """The calendar's feeds and data files of the real content/inka (in-process, no site).
+    Six languages × five years take ~16 s of CPU: tests/conftest.py counts it as `slow`."""
+    return writer_files(ROOT / "content" / "inka")
 
 
 # --- which feeds exist ------------------------------------------------------------------------
 
-def test_every_language_has_all_feeds(site_dir: Path) -> None:
+def test_the_site_serves_what_the_writer_writes(site_dir: Path,
+                                                inka_feed_files: Files) -> None:
+    """The one whole-site feed test (slow): every feed and data file of every language is in
+    the build, byte for byte what the writer gives (the other tests use the writer directly);
+    every event links a page of the build; every .ics of the site (events too) passes the
+    strict lint."""
     for lang in LANGUAGES:
         for name in FEEDS:
-            assert feed_file(site_dir, lang, name).is_file(), (lang, name)
+            assert feed_path(lang, name) in inka_feed_files, (lang, name)
+    for path, data in inka_feed_files.items():
+        assert (site_dir / path).read_bytes() == data, path
+    for lang in LANGUAGES:
+        for event in feed_events(inka_feed_files, lang, "alle").values():
+            url = str(event["URL"])
+            assert (site_dir / url.removeprefix(BASE + "/") / "index.html").is_file(), url
+    files = sorted(site_dir.rglob("*.ics"))
+    assert len(files) >= len(LANGUAGES) * len(FEEDS)
+    found = {str(f.relative_to(site_dir)): ical_lint.problems(f.read_bytes()) for f in files}
+    bad = {name: problems[:5] for name, problems in found.items() if problems}
+    assert not bad, bad
 
 
-def test_feed_window_is_last_year_to_three_ahead(site_dir: Path) -> None:
-    starts = [e["DTSTART"].dt for e in events(feed_file(site_dir, "de", "alle")).values()]
+def test_feed_window_is_last_year_to_three_ahead(inka_feed_files: Files) -> None:
+    starts = [e["DTSTART"].dt for e in feed_events(inka_feed_files, "de", "alle").values()]
     assert {d.year for d in starts} == set(YEARS)
 
 
-def test_all_feed_is_the_union_of_the_community_feeds(site_dir: Path) -> None:
+def test_all_feed_is_the_union_of_the_community_feeds(inka_feed_files: Files) -> None:
     for lang in ("de", "ar"):
         union: set[str] = set()
         for community in COMMUNITIES:
-            found = events(feed_file(site_dir, lang, community))
+            found = feed_events(inka_feed_files, lang, community)
             labels = {str(e["CATEGORIES"].cats[0]) for e in found.values()}
             assert len(labels) == 1, (lang, community, labels)  # the community, in words
             if lang == "de":
                 assert labels == {community.replace("juedisch", "jüdisch")}
             union |= set(found)
-        assert set(events(feed_file(site_dir, lang, "alle"))) == union
+        assert set(feed_events(inka_feed_files, lang, "alle")) == union
         assert any(uid.startswith("gesellschaftlich-") for uid in union)
 
 
 # --- calendar and event properties ------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_calendar_properties(site_dir: Path, lang: str) -> None:
+def test_calendar_properties(inka_feed_files: Files, lang: str) -> None:
     for name in FEEDS:
-        cal = parse(feed_file(site_dir, lang, name))
+        cal = parse(inka_feed_files[feed_path(lang, name)])
         assert str(cal["VERSION"]) == "2.0"
         assert str(cal["PRODID"]).startswith("-//Stadt Dortmund//")
         assert str(cal["CALSCALE"]) == "GREGORIAN" and str(cal["METHOD"]) == "PUBLISH"
@@ -115,21 +169,21 @@ def test_calendar_properties(site_dir: Path, lang: str) -> None:
         assert calname and not any(str(y) in calname for y in range(2000, 2100)), calname
         assert str(cal["X-WR-CALDESC"])
         assert str(cal["X-PUBLISHED-TTL"]) == "P1D"
-        raw = feed_file(site_dir, lang, name).read_bytes()
+        raw = inka_feed_files[feed_path(lang, name)]
         assert b"\r\nREFRESH-INTERVAL;VALUE=DURATION:P1D\r\n" in raw
 
 
-def test_localised_calendar_names(site_dir: Path) -> None:
-    names = {lang: str(parse(feed_file(site_dir, lang, "juedisch"))["X-WR-CALNAME"])
+def test_localised_calendar_names(inka_feed_files: Files) -> None:
+    names = {lang: str(parse(inka_feed_files[feed_path(lang, "juedisch")])["X-WR-CALNAME"])
              for lang in ("de", "en", "tr")}
     assert names == {"de": "Jüdische Feiertage – INKA Dortmund",
                      "en": "Jewish festivals and days of remembrance – INKA Dortmund",
                      "tr": "Yahudi inanç ve anma günleri – INKA Dortmund"}
 
 
-def test_every_event_is_all_day_transparent_and_categorised(site_dir: Path) -> None:
+def test_every_event_is_all_day_transparent_and_categorised(inka_feed_files: Files) -> None:
     for lang in LANGUAGES:
-        for uid, event in events(feed_file(site_dir, lang, "alle")).items():
+        for uid, event in feed_events(inka_feed_files, lang, "alle").items():
             start, end = event["DTSTART"], event["DTEND"]
             assert type(start.dt) is dt.date and type(end.dt) is dt.date, uid
             assert start.params.get("VALUE") == "DATE" or "VALUE" not in start.params
@@ -152,39 +206,37 @@ def test_every_event_is_all_day_transparent_and_categorised(site_dir: Path) -> N
             assert uid.endswith(f"@{DOMAIN}")
             url = str(event["URL"])
             assert url.startswith(f"{BASE}/{prefix(lang)}kalender/") and url.endswith("/")
-            assert url in str(event["DESCRIPTION"])
-            page = site_dir / url.removeprefix(BASE + "/") / "index.html"
-            assert page.is_file(), url
-    raw = feed_file(site_dir, "de", "alle").read_bytes()
+            assert url in str(event["DESCRIPTION"])  # a page of the build: the site test
+    raw = inka_feed_files[feed_path("de", "alle")]
     assert b"DTSTART;VALUE=DATE:" in raw and b"DTEND;VALUE=DATE:" in raw
 
 
-def test_rosh_hashana_5787_from_hebcal(site_dir: Path) -> None:
-    event = events(feed_file(site_dir, "de", "juedisch"))[f"juedisch-rosch-ha-schana-5787@{DOMAIN}"]
+def test_rosh_hashana_5787_from_hebcal(inka_feed_files: Files) -> None:
+    event = feed_events(inka_feed_files, "de", "juedisch")[f"juedisch-rosch-ha-schana-5787@{DOMAIN}"]
     assert event["DTSTART"].dt == dt.date(2026, 9, 12)
     assert event["DTEND"].dt == dt.date(2026, 9, 14)  # exclusive: 12 and 13 September
     assert str(event["SUMMARY"]) == "Rosch haSchana (Jüdisches Neujahr)"
     assert "Beginnt am Vorabend mit Sonnenuntergang." in str(event["DESCRIPTION"])
 
 
-def test_eid_al_fitr_1447_from_diyanet(site_dir: Path) -> None:
+def test_eid_al_fitr_1447_from_diyanet(inka_feed_files: Files) -> None:
     uid = f"islamisch-eid-al-fitr-1447@{DOMAIN}"
     for lang, summary in (("de", "Ramadanfest (Ramazan Bayramı)"), ("en", "Eid al-Fitr"),
                           ("ar", "عيد الفطر")):
-        event = events(feed_file(site_dir, lang, "islamisch"))[uid]
+        event = feed_events(inka_feed_files, lang, "islamisch")[uid]
         assert (event["DTSTART"].dt, event["DTEND"].dt) == (dt.date(2026, 3, 20),
                                                              dt.date(2026, 3, 23))
         assert str(event["SUMMARY"]) == summary  # confirmed: no "(voraussichtlich)"
-    description = str(events(feed_file(site_dir, "de", "islamisch"))[uid]["DESCRIPTION"])
+    description = str(feed_events(inka_feed_files, "de", "islamisch")[uid]["DESCRIPTION"])
     assert "Diyanet/DITIB" in description and "um einen Tag abweichen" in description
 
 
-def test_easter_2026(site_dir: Path) -> None:
-    event = events(feed_file(site_dir, "de", "christlich"))[f"christlich-ostersonntag-2026@{DOMAIN}"]
+def test_easter_2026(inka_feed_files: Files) -> None:
+    event = feed_events(inka_feed_files, "de", "christlich")[f"christlich-ostersonntag-2026@{DOMAIN}"]
     assert event["DTSTART"].dt == dt.date(2026, 4, 5)
 
 
-def test_estimated_dates_say_so_in_the_feeds_language(site_dir: Path) -> None:
+def test_estimated_dates_say_so_in_the_feeds_language(inka_feed_files: Files) -> None:
     # Kadir Gecesi 1448: computed by Diyanet's method, not yet published (the night of
     # 5 to 6 March 2027); 1447 is in Diyanet's published list: confirmed, no mark.
     uid = f"islamisch-lailat-al-qadr-1448@{DOMAIN}"
@@ -194,22 +246,22 @@ def test_estimated_dates_say_so_in_the_feeds_language(site_dir: Path) -> None:
                 "tr": ("(tahmini)", "1 gün kayabilir"),
                 "pl": ("(przewidywany termin)", "o 1 dzień")}
     for lang, (mark, variance) in expected.items():
-        event = events(feed_file(site_dir, lang, "islamisch"))[uid]
+        event = feed_events(inka_feed_files, lang, "islamisch")[uid]
         assert event["DTSTART"].dt == dt.date(2027, 3, 5)
         assert str(event["SUMMARY"]).endswith(" " + mark)
         assert variance in str(event["DESCRIPTION"])
-    published = events(feed_file(site_dir, "de", "islamisch"))[
+    published = feed_events(inka_feed_files, "de", "islamisch")[
         f"islamisch-lailat-al-qadr-1447@{DOMAIN}"]
     assert published["DTSTART"].dt == dt.date(2026, 3, 16)  # Diyanet: Kadir Gecesi 16 März
     assert "voraussichtlich" not in str(published["SUMMARY"])
     assert "Diyanet" in str(published["DESCRIPTION"])
     # exact arithmetic dates are "estimated" but cannot move: no mark
-    easter = events(feed_file(site_dir, "de", "christlich"))[f"christlich-ostersonntag-2026@{DOMAIN}"]
+    easter = feed_events(inka_feed_files, "de", "christlich")[f"christlich-ostersonntag-2026@{DOMAIN}"]
     assert str(easter["SUMMARY"]) == "Ostersonntag"
 
 
-def test_other_languages_explain_in_their_language(site_dir: Path) -> None:
-    event = events(feed_file(site_dir, "en", "juedisch"))[f"juedisch-purim-5786@{DOMAIN}"]
+def test_other_languages_explain_in_their_language(inka_feed_files: Files) -> None:
+    event = feed_events(inka_feed_files, "en", "juedisch")[f"juedisch-purim-5786@{DOMAIN}"]
     description = str(event["DESCRIPTION"])
     assert description.startswith("A joyful festival")  # content/inka/juedisch/purim.en.md
     assert "Ein fröhliches Fest" not in description
@@ -221,13 +273,13 @@ def test_other_languages_explain_in_their_language(site_dir: Path) -> None:
 
 # --- UIDs ---------------------------------------------------------------------------------------
 
-def test_uids_and_dates_are_the_same_in_every_language(site_dir: Path) -> None:
+def test_uids_and_dates_are_the_same_in_every_language(inka_feed_files: Files) -> None:
     for name in FEEDS:
         german = {uid: (e["DTSTART"].dt, e["DTEND"].dt)
-                  for uid, e in events(feed_file(site_dir, "de", name)).items()}
+                  for uid, e in feed_events(inka_feed_files, "de", name).items()}
         for lang in LANGUAGES[1:]:
             other = {uid: (e["DTSTART"].dt, e["DTEND"].dt)
-                     for uid, e in events(feed_file(site_dir, lang, name)).items()}
+                     for uid, e in feed_events(inka_feed_files, lang, name).items()}
             assert other == german, (lang, name)
 
 
@@ -244,41 +296,25 @@ def test_uid_is_unique_when_eid_falls_twice_in_a_year() -> None:
                                         f"islamisch-eid-al-fitr-1455@{DOMAIN}"]
 
 
-def _build_copy(content: Path, output: Path) -> bool:
-    import tasks
-
-    saved = os.environ.get("SOURCE_DATE_EPOCH"), tasks.ENV.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = tasks.ENV["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
-    try:
-        return tasks.build_site(output, quiet=True, content=content)
-    finally:
-        for env, value in ((os.environ, saved[0]), (tasks.ENV, saved[1])):
-            if value is None:
-                env.pop("SOURCE_DATE_EPOCH", None)
-            else:
-                env["SOURCE_DATE_EPOCH"] = value
-
-
 @pytest.fixture(scope="module")
-def retitled(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A second build, later, of a content copy in which Purim got a new German title."""
-    tmp = tmp_path_factory.mktemp("retitled")
-    content = tmp / "content"
-    shutil.copytree(ROOT / "content", content)
-    purim = content / "inka" / "juedisch" / "purim.md"
+def retitled(tmp_path_factory: pytest.TempPathFactory) -> Files:
+    """The writer's files, made again, of a copy of content/inka in which Purim got a new
+    German title."""
+    content = tmp_path_factory.mktemp("retitled") / "inka"
+    shutil.copytree(ROOT / "content" / "inka", content)
+    purim = content / "juedisch" / "purim.md"
     text = purim.read_text(encoding="utf-8")
     text = text.replace("title: Purim\n", "title: Purimfest\n", 1)
     text = text.replace('  de: "Purim"\n', '  de: "Purimfest (Losfest)"\n', 1)
     purim.write_text(text, encoding="utf-8")
-    output = tmp / "site"
-    assert _build_copy(content, output), "build of the edited copy failed"
-    return output
+    return writer_files(content)
 
 
-def test_a_title_edit_keeps_every_uid(site_dir: Path, retitled: Path) -> None:
+def test_a_title_edit_keeps_every_uid(inka_feed_files: Files,
+                                      retitled: Files) -> None:
     uid = f"juedisch-purim-5786@{DOMAIN}"
-    before = events(feed_file(site_dir, "de", "juedisch"))
-    after = events(feed_file(retitled, "de", "juedisch"))
+    before = feed_events(inka_feed_files, "de", "juedisch")
+    after = feed_events(retitled, "de", "juedisch")
     assert set(before) == set(after)
     assert str(before[uid]["SUMMARY"]) == "Purim"
     assert str(after[uid]["SUMMARY"]) == "Purimfest (Losfest)"
@@ -287,18 +323,18 @@ def test_a_title_edit_keeps_every_uid(site_dir: Path, retitled: Path) -> None:
     assert {int(e["SEQUENCE"]) for e in after.values()} == {0}
 
 
-def test_two_builds_give_byte_identical_feeds_and_data(site_dir: Path, retitled: Path) -> None:
-    """Two builds at different wall-clock times with one SOURCE_DATE_EPOCH: every file the
-    title edit does not touch is byte-identical (the English names did not change)."""
-    unchanged = [*(feed_file(site_dir, "en", name) for name in FEEDS),
-                 feed_file(site_dir, "de", "islamisch"), feed_file(site_dir, "de", "alevitisch"),
-                 *(site_dir / "en" / "kalender" / f"{y}.json" for y in YEARS),
-                 *(site_dir / "pl" / "kalender" / f"{y}.csv" for y in YEARS)]
+def test_two_runs_give_byte_identical_feeds_and_data(inka_feed_files: Files,
+                                                     retitled: Files) -> None:
+    """Two runs of the writer with one SOURCE_DATE_EPOCH: every file the title edit does not
+    touch is byte-identical (the English names did not change). Two whole builds are compared
+    in tests/site/test_golden.py."""
+    unchanged = [*(feed_path("en", name) for name in FEEDS),
+                 feed_path("de", "islamisch"), feed_path("de", "alevitisch"),
+                 *(f"en/kalender/{y}.json" for y in YEARS),
+                 *(f"pl/kalender/{y}.csv" for y in YEARS)]
     for path in unchanged:
-        twin = retitled / path.relative_to(site_dir)
         # The copy has no git history: its stamps are the fallback (compared elsewhere).
-        assert _stable(path.read_bytes()) == _stable(twin.read_bytes()), \
-            path.relative_to(site_dir)
+        assert _stable(inka_feed_files[path]) == _stable(retitled[path]), path
 
 
 def test_dtstamp_comes_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch,
@@ -327,10 +363,10 @@ def test_dtstamp_without_epoch_is_the_last_commit(monkeypatch: pytest.MonkeyPatc
 
 # --- strict lint, ical.js, Radicale -------------------------------------------------------------
 
-def test_strict_lint_of_every_ics_file(site_dir: Path) -> None:
-    files = all_ics(site_dir)
-    assert len(files) >= len(LANGUAGES) * len(FEEDS)
-    found = {str(f.relative_to(site_dir)): ical_lint.problems(f.read_bytes()) for f in files}
+def test_strict_lint_of_every_ics_file(inka_feed_files: Files) -> None:
+    found = {path: ical_lint.problems(data) for path, data in inka_feed_files.items()
+             if path.endswith(".ics")}
+    assert len(found) == len(LANGUAGES) * len(FEEDS)
     bad = {name: problems[:5] for name, problems in found.items() if problems}
     assert not bad, bad
 
@@ -351,8 +387,8 @@ def test_lint_catches_what_icalendar_lets_through() -> None:
     assert any("UTF-8" in p for p in ical_lint.problems(folded))
 
 
-def test_icalendar_folds_long_lines_without_splitting_characters(site_dir: Path) -> None:
-    raw = feed_file(site_dir, "ar", "alle").read_bytes()
+def test_icalendar_folds_long_lines_without_splitting_characters(inka_feed_files: Files) -> None:
+    raw = inka_feed_files[feed_path("ar", "alle")]
     lines = raw.split(b"\r\n")
     assert max(len(line) for line in lines) <= 75
     assert any(line.startswith(b" ") for line in lines)  # long Arabic text was folded
@@ -360,31 +396,32 @@ def test_icalendar_folds_long_lines_without_splitting_characters(site_dir: Path)
         line.decode("utf-8")  # every physical line is whole UTF-8
 
 
-def _icaljs(files: list[Path], config: pytest.Config) -> dict[str, dict[str, object]]:
-    require_tool = _require_tool(config)
-    node = shutil.which("node")
-    require_tool(node is not None, "node", "install it with `apt-get install -y nodejs`",
-                 "INKA feeds parse with ical.js")
-    require_tool((NODE_MODULES / "ical.js").is_dir(), "node_modules/ical.js",
-                 "run `npm ci --ignore-scripts` (make test does it)",
-                 "INKA feeds parse with ical.js")
+def _icaljs(files: list[Path], node: str, config: pytest.Config) -> dict[str, dict[str, object]]:
+    _require_tool(config)((NODE_MODULES / "ical.js").is_dir(), "node_modules/ical.js",
+                          "run `npm ci --ignore-scripts` (make test does it)",
+                          "INKA feeds parse with ical.js")
     script = Path(__file__).with_name("icaljs_inka.mjs")
-    result = subprocess.run([str(node), str(script), *map(str, files)], cwd=ROOT,
+    result = subprocess.run([node, str(script), *map(str, files)], cwd=ROOT,
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 
-def test_every_inka_feed_parses_with_icaljs(site_dir: Path, pytestconfig: pytest.Config) -> None:
-    files = [feed_file(site_dir, lang, name) for lang in LANGUAGES for name in FEEDS]
-    parsed = _icaljs(files, pytestconfig)
+def test_every_inka_feed_parses_with_icaljs(inka_feed_files: Files, node: str, tmp_path: Path,
+                                            pytestconfig: pytest.Config) -> None:
+    files: list[Path] = []
+    for lang in LANGUAGES:
+        for name in FEEDS:
+            files.append(tmp_path / f"{lang}-{name}.ics")
+            files[-1].write_bytes(inka_feed_files[feed_path(lang, name)])
+    parsed = _icaljs(files, node, pytestconfig)
     assert set(parsed) == {str(f) for f in files}
     for file in files:
         info = parsed[str(file)]
         assert info["version"] == "2.0"
-        assert len(info["events"]) == len(events(file))  # type: ignore[arg-type]
+        assert len(info["events"]) == len(events(file.read_bytes()))  # type: ignore[arg-type]
         assert all(e["isDate"] for e in info["events"])  # type: ignore[union-attr]
-    seen = {e["uid"]: e for e in parsed[str(feed_file(site_dir, "de", "alle"))]["events"]}  # type: ignore[union-attr]
+    seen = {e["uid"]: e for e in parsed[str(tmp_path / "de-alle.ics")]["events"]}  # type: ignore[union-attr]
     rosh = seen[f"juedisch-rosch-ha-schana-5787@{DOMAIN}"]
     assert (rosh["start"], rosh["end"]) == ("2026-09-12", "2026-09-14")
     eid = seen[f"islamisch-eid-al-fitr-1447@{DOMAIN}"]
@@ -444,13 +481,14 @@ def _dav(method: str, url: str, body: bytes = b"", headers: dict[str, str] | Non
 
 
 @pytest.mark.parametrize(("lang", "name"), [("de", "alle"), ("ar", "islamisch")])
-def test_radicale_accepts_a_whole_feed(site_dir: Path, radicale: str, lang: str,
+@pytest.mark.slow  # a CalDAV server in a subprocess
+def test_radicale_accepts_a_whole_feed(inka_feed_files: Files, radicale: str, lang: str,
                                        name: str) -> None:
     collection = f"{radicale}/inka/{lang}-{name}/"
     status, body = _dav("MKCALENDAR", collection)
     assert status == 201, body
-    feed = feed_file(site_dir, lang, name)
-    status, body = _dav("PUT", collection, feed.read_bytes(),
+    feed = inka_feed_files[feed_path(lang, name)]
+    status, body = _dav("PUT", collection, feed,
                         {"Content-Type": "text/calendar; charset=utf-8"})
     assert status == 201, body[:500]
     status, body = _dav("PROPFIND", collection, b'<?xml version="1.0"?>'
@@ -472,19 +510,6 @@ def _stable(data: bytes) -> bytes:
 
 
 @pytest.mark.parametrize("path", ["kalender/juedisch.ics", "kalender/2026.json"])
-def test_golden(site_dir: Path, path: str, request: pytest.FixtureRequest) -> None:
-    actual = _stable((site_dir / path).read_bytes())
-    golden = GOLDEN / path.replace("/", "_")
-    if request.config.getoption("--update-golden"):
-        GOLDEN.mkdir(exist_ok=True)
-        golden.write_bytes(actual)
-        return
-    assert golden.is_file(), f"{golden} missing: run pytest tests/inka_site --update-golden"
-    expected = golden.read_bytes()
-    if actual != expected:
-        diff = "".join(difflib.unified_diff(
-            expected.decode().splitlines(keepends=True), actual.decode().splitlines(keepends=True),
-            fromfile=f"golden/{golden.name}", tofile=f"build/{path}", n=2))
-        pytest.fail(f"{path} differs from its golden file; if intended, run "
-                    f"`pytest tests/inka_site --update-golden` and review:\n{diff[:6000]}",
-                    pytrace=False)
+def test_golden(inka_feed_files: Files, path: str, golden: Any) -> None:
+    golden.check(GOLDEN / path.replace("/", "_"), _stable(inka_feed_files[path]),
+                 built=f"writer: {path}", update_with="pytest tests/inka_site --update-golden")

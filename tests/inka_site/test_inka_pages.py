@@ -18,6 +18,7 @@ import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -264,9 +265,8 @@ def test_sitemap_lists_the_calendar_pages(site: Path) -> None:
 # --- content errors stop the build ------------------------------------------------------------
 
 def test_a_broken_holiday_file_stops_the_build(tmp_path: Path,
-                                               capfd: pytest.CaptureFixture[str]) -> None:
-    import tasks
-
+                                               capfd: pytest.CaptureFixture[str],
+                                               build_site_fixed: Callable[..., bool]) -> None:
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     purim = content / "inka" / "juedisch" / "purim.md"
@@ -277,7 +277,7 @@ def test_a_broken_holiday_file_stops_the_build(tmp_path: Path,
     output = tmp_path / "out"
     output.mkdir()
     (output / "keep.txt").write_text("last good build", encoding="utf-8")
-    assert tasks.build_site(output, quiet=True, content=content) is False
+    assert build_site_fixed(output, content) is False
     err = capfd.readouterr().err
     assert f"content/inka/juedisch/purim.md:{number}: " in err
     assert (output / "keep.txt").read_text(encoding="utf-8") == "last good build"

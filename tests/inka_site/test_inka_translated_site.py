@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,6 @@ from inka_engine import load_holidays
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures" / "translations"
-SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01, as tests/conftest.py
 OTHERS = ("en", "tr", "ar", "uk", "pl")
 EID = "islamisch/eid-al-fitr"
 UNTRANSLATED = "islamisch/eid-al-adha"
@@ -33,9 +33,8 @@ BLOCKS = {"p", "div", "section", "article", "ul", "ol", "li", "dl", "dd", "table
 
 
 @pytest.fixture(scope="module")
-def translated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import tasks
-
+def translated(tmp_path_factory: pytest.TempPathFactory,
+               build_site_fixed: Callable[..., bool]) -> Path:
     tmp = tmp_path_factory.mktemp("translated")
     content = tmp / "content"
     shutil.copytree(ROOT / "content", content)
@@ -43,12 +42,9 @@ def translated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for real in content.glob(f"inka/{UNTRANSLATED}.*.md"):  # one holiday left untranslated
         real.unlink()
     output = tmp / "site"
-    env = {**tasks.ENV, "MIA_CONTENT_PATH": str(content), "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH,
-           "MIA_POSTERS": "0", "MIA_SEARCH": "0", "MIA_PRECOMPRESS": "0"}
-    env.pop("MIA_PREVIEW", None)
-    done = subprocess.run([tasks.PY, "-m", "pelican", "-s", str(tasks.CONF), "-o", str(output),
-                           "-q", "--fatal", "warnings"], cwd=ROOT, env=env, check=False)
-    assert done.returncode == 0, "build of the content copy with translations failed"
+    quick = {"MIA_POSTERS": "0", "MIA_SEARCH": "0", "MIA_PRECOMPRESS": "0"}
+    assert build_site_fixed(output, content, env=quick), \
+        "build of the content copy with translations failed"
     return output
 
 
@@ -184,6 +180,7 @@ def test_arabic_feed_isolates_latin_runs(site_dir: Path) -> None:
     assert url_line.startswith("https://") and "\u2068" not in url_line
 
 
+@pytest.mark.slow  # the CLI in a fresh interpreter over every holiday of content/inka
 def test_the_command_line_uses_the_translations(tmp_path: Path) -> None:
     content = tmp_path / "inka"
     shutil.copytree(ROOT / "content" / "inka", content)

@@ -5,10 +5,9 @@ content without the INKA files, posters, search index and compressed copies (abo
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -17,7 +16,6 @@ import pytest
 import tasks
 
 ROOT = Path(tasks.__file__).resolve().parent
-pytestmark = pytest.mark.slow
 
 EVIL_TITLE = 'Fest </title><script>alert("t")</script> & mehr'
 EVIL_SUMMARY = 'Ein "Fest" mit <b onmouseover="alert(1)">Musik</b>'
@@ -66,14 +64,10 @@ class _Collect(HTMLParser):
             self.title += data
 
 
-def _build(output: Path, content: Path) -> subprocess.CompletedProcess[str]:
-    code = ("import sys, pathlib, tasks; "
-            "sys.exit(0 if tasks.build_site(pathlib.Path(sys.argv[1]), quiet=True, "
-            "content=pathlib.Path(sys.argv[2])) else 1)")
-    env = {**os.environ, "MIA_POSTERS": "0", "MIA_SEARCH": "0", "MIA_PRECOMPRESS": "0",
-           "SOURCE_DATE_EPOCH": "1780000000"}
-    return subprocess.run([sys.executable, "-c", code, str(output), str(content)],
-                          cwd=ROOT, capture_output=True, text=True, check=False, env=env)
+Build = Callable[..., subprocess.CompletedProcess[str]]  # tests/conftest.py build_site_process
+#: The build of these tests: quick (no posters, search index, compression), another clock.
+FAST_LATER = {"MIA_POSTERS": "0", "MIA_SEARCH": "0", "MIA_PRECOMPRESS": "0",
+              "SOURCE_DATE_EPOCH": "1780000000"}
 
 
 @pytest.fixture(scope="module")
@@ -86,9 +80,10 @@ def content_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def built(content_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built(content_copy: Path, tmp_path_factory: pytest.TempPathFactory,
+          build_site_process: Build) -> Path:
     output = tmp_path_factory.mktemp("escapes-out") / "site"
-    result = _build(output, content_copy)
+    result = build_site_process(output, content_copy, env=FAST_LATER)
     assert result.returncode == 0, result.stderr[-3000:]
     return output
 
@@ -106,15 +101,15 @@ def test_hostile_fields_reach_the_page_as_text(built: Path) -> None:
     assert "&lt;script&gt;alert(4)&lt;/script&gt;MIA-DO-KI" in html
 
 
-def test_planted_script_stops_the_build_and_keeps_the_site(content_copy: Path,
-                                                           built: Path) -> None:
+def test_planted_script_stops_the_build_and_keeps_the_site(content_copy: Path, built: Path,
+                                                           build_site_process: Build) -> None:
     before = {p: p.read_bytes() for p in sorted(built.rglob("*")) if p.is_file()}
     news = content_copy / "news" / "2025-06-02-internationale-woche-2025.md"
     good = news.read_text(encoding="utf-8")
     lines = len(good.split("\n"))
     news.write_text(good + '\n<script src="/images/x.js"></script>\n', encoding="utf-8")
     try:
-        result = _build(built, content_copy)
+        result = build_site_process(built, content_copy, env=FAST_LATER)
     finally:
         news.write_text(good, encoding="utf-8")
     assert result.returncode != 0

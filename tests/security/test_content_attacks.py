@@ -10,7 +10,6 @@ import datetime as dt
 import io
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -63,6 +62,7 @@ def test_clean_keeps_what_editors_use() -> None:
     assert str(html_policy.clean(source)) == source
 
 
+@pytest.mark.slow  # renders every body of the real content (~700 files)
 def test_real_content_passes_the_policy_unchanged() -> None:
     """Every body of our own content is inside the policy: nothing is lost by sanitising."""
     for path in sorted(CONTENT.rglob("*.md")):
@@ -118,10 +118,9 @@ def test_policy_errors_name_the_line_of_each_attack() -> None:
 
 
 @pytest.fixture
-def content_copy(tmp_path: Path) -> Path:
-    copy = tmp_path / "content"
-    shutil.copytree(CONTENT, copy)
-    return copy
+def content_copy(real_content_copy: Path) -> Path:
+    """The whole real content to attack (tests/conftest.py: a test that uses it is `slow`)."""
+    return real_content_copy
 
 
 def _check(content: Path) -> list[str]:

@@ -21,9 +21,3 @@ def html_pages(site_dir: Path) -> list[tuple[str, Path]]:
     assert pages, "the build has no HTML pages"
     return pages
 
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    here = Path(__file__).parent
-    for item in items:
-        if Path(str(item.fspath)).parent == here:
-            item.add_marker(pytest.mark.slow)

@@ -78,6 +78,37 @@ def lang_of_url(url: str) -> str:
     return first if first in LANGUAGES else DEFAULT_LANG
 
 
+#: Attributes whose values differ page by page; their presence still tells templates apart.
+_SHAPE_ATTRIBUTES = ("lang", "dir", "role", "aria-label", "data-pagefind-filter",
+                     "data-pagefind-ignore", "data-events")
+
+
+def template_shape(file: Path) -> tuple[str, ...]:
+    """Which template (and variant) rendered a page, read from the page: the direct children
+    of <main> (tag, classes, which of a few attributes they carry), repeated siblings counted
+    once. Pages of one template share it; variants that render differently (a translation
+    falling back to German, a cancelled event, a list with pagination) get their own."""
+    main = soup(file).find("main")
+    if main is None:
+        return ("(no main)",)
+    shape: list[str] = []
+    for child in main.find_all(recursive=False):
+        classes = ".".join(sorted(child.get("class", [])))
+        attributes = ",".join(a for a in _SHAPE_ATTRIBUTES if child.has_attr(a))
+        part = f"{child.name}.{classes}[{attributes}]"
+        if not shape or shape[-1] != part:
+            shape.append(part)
+    return tuple(shape)
+
+
+def one_page_per_template(pages: list[tuple[str, Path]]) -> list[tuple[str, Path]]:
+    """The first page (in URL order) of every template shape in every language."""
+    chosen: dict[tuple[str, tuple[str, ...]], tuple[str, Path]] = {}
+    for url, file in sorted(pages):
+        chosen.setdefault((lang_of_url(url), template_shape(file)), (url, file))
+    return sorted(chosen.values())
+
+
 def ids_of(doc: BeautifulSoup) -> set[str]:
     ids = {str(el["id"]) for el in doc.find_all(id=True)}
     ids |= {str(el["name"]) for el in doc.find_all("a", attrs={"name": True})}

@@ -5,13 +5,13 @@ change with the day the tests run. After a deliberate change to the theme or to 
 
     .venv/bin/pytest tests/site/test_golden.py --update-golden
 
-and review `git diff tests/site/golden/` by hand before committing.
+and review the diff the run prints at its end (and `git diff tests/site/golden/`) before
+committing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from pathlib import Path
 from typing import Any
 
@@ -61,41 +61,11 @@ def _page(site_dir: Path, url: str) -> BeautifulSoup:
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
-def test_golden(site_dir: Path, name: str, request: pytest.FixtureRequest) -> None:
+def test_golden(site_dir: Path, name: str, golden: Any) -> None:
     url = PAGES[name]
     actual = normalised(_page(site_dir, url), url)
-    golden = GOLDEN / f"{name}.html"
-    if request.config.getoption("--update-golden"):
-        GOLDEN.mkdir(exist_ok=True)
-        golden.write_text(actual, encoding="utf-8")
-        return
-    if not golden.exists():
-        pytest.fail(
-            f"{golden.relative_to(sitelib.ROOT)} is missing: create it with "
-            "`pytest tests/site/test_golden.py --update-golden` and review it",
-            pytrace=False,
-        )
-    expected = golden.read_text(encoding="utf-8")
-    if actual != expected:
-        diff = "".join(
-            difflib.unified_diff(
-                expected.splitlines(keepends=True),
-                actual.splitlines(keepends=True),
-                fromfile=f"golden/{name}.html",
-                tofile=f"build{url}",
-                n=2,
-            )
-        )
-        lines = diff.splitlines()
-        shown = "\n".join(lines[:120]) + (
-            f"\n… {len(lines) - 120} more diff lines" if len(lines) > 120 else ""
-        )
-        pytest.fail(
-            f"{url} differs from golden/{name}.html. If the change is intended, run "
-            f"`pytest tests/site/test_golden.py --update-golden` and review the diff.\n"
-            f"{shown}",
-            pytrace=False,
-        )
+    golden.check(GOLDEN / f"{name}.html", actual.encode("utf-8"), built=f"build{url}",
+                 update_with="pytest tests/site/test_golden.py --update-golden")
 
 
 # --- key facts, asserted directly ----------------------------------------------------------

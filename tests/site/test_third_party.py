@@ -116,8 +116,11 @@ def test_browser_requests_only_go_to_the_local_server(
         for current in urls:
             page.goto(site_server + current, wait_until="load")
             page.wait_for_load_state("networkidle", timeout=10_000)
-            page.mouse.wheel(0, 20_000)  # lazy images
-            page.wait_for_timeout(50)
+            page.mouse.wheel(0, 20_000)  # lazy images: scroll, then load every one of them
+            page.evaluate("() => document.querySelectorAll('img[loading=lazy]')"
+                          ".forEach(i => { i.loading = 'eager'; })")
+            page.wait_for_function("() => [...document.images].every(i => i.complete)",
+                                   timeout=10_000)
     finally:
         context.close()
     print(f"\nbrowser: {len(urls)} representative pages loaded: {' '.join(urls)}")
