@@ -22,13 +22,14 @@ One ``git log`` reads the history of the whole repository once per build.
 
 from __future__ import annotations
 
-import os
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from site_core import clock
 
 NO_HISTORY = datetime(2000, 1, 1, tzinfo=UTC)
 
@@ -43,10 +44,7 @@ class Change:
 
 def fallback_change() -> Change:
     """SOURCE_DATE_EPOCH, else :data:`NO_HISTORY`; sequence 0."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return Change(datetime.fromtimestamp(int(epoch), tz=UTC))
-    return Change(NO_HISTORY)
+    return Change(clock.source_date_epoch() or NO_HISTORY)
 
 
 @dataclass

@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from inka_poster.cache import PosterCache, cache_key
 from inka_poster.data import KINDS, PosterData
+from site_core import communities
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ def environment(poster_dir: Path, translations: Any) -> Environment:
     env = Environment(loader=FileSystemLoader(str(poster_dir)), autoescape=True,
                       extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    env.filters["community_title"] = lambda key: translations.gettext(communities.TITLES[key])
     return env
 
 

@@ -14,27 +14,14 @@ from inka_engine import ContentError as EngineError
 from inka_engine import ContentErrors, Holiday, load_holidays
 from inka_engine.history import History
 from inka_site import filters
-from inka_site.calendar import (
-    Calendar,
-    HolidayPage,
-    build_calendar,
-    community_path,
-    year_path,
-)
-from inka_site.feeds import (
-    FeedSettings,
-    Files,
-    build_files,
-    data_path,
-    feed_dtstamp,
-    feed_path,
-    human_size,
-)
+from inka_site.calendar import Calendar, HolidayPage, build_calendar
+from inka_site.feeds import FeedSettings, Files, build_files, human_size
 from inka_site.markup import render_body
 from mia_site import catalogs, i18n
 from mia_site import filters as site_filters
 from mia_site.i18n import translate
 from mia_site.reader import record
+from site_core import clock, communities, urls
 
 log = logging.getLogger(__name__)
 
@@ -87,11 +74,8 @@ class InkaGenerator(Generator):
         self.context["inka_pages"] = paths
         # mia_site.listings writes the sitemap from these groups of (language, path).
         self.context.setdefault("sitemap_groups", []).extend(
-            [(lang, self._prefix(lang) + path) for lang in self.settings["LANGUAGES"]]
+            [(lang, urls.localized(path, lang)) for lang in self.settings["LANGUAGES"]]
             for path in paths)
-
-    def _prefix(self, lang: str) -> str:
-        return "" if lang == self.settings["DEFAULT_LANG"] else f"{lang}/"
 
     def _json_ld(self, page: HolidayPage, lang: str) -> dict[str, Any] | None:
         occ = page.next
@@ -114,7 +98,7 @@ class InkaGenerator(Generator):
                 "address": {"@type": "PostalAddress", "addressLocality": "Dortmund",
                             "addressCountry": "DE"},
             },
-            "url": f"{base}/{self._prefix(lang)}{page.path}",
+            "url": urls.absolute(base, page.path, lang),
             "inLanguage": lang,
         }
 
@@ -122,14 +106,13 @@ class InkaGenerator(Generator):
         """Feeds and open data of every language (design.md §6), computed before the pages
         so that the pages can give each file's size."""
         settings = self.settings
-        repo = Path(settings["THEME"]).resolve().parent
+        content = Path(settings["PATH"]).resolve()
         build_date: dt.date = settings["BUILD_DATE"]
-        fallback = dt.datetime(build_date.year, build_date.month, build_date.day, tzinfo=dt.UTC)
         feed_settings = FeedSettings(
             languages=settings["LANGUAGES"], default_lang=settings["DEFAULT_LANG"],
             years=settings["INKA_YEARS"], site_url=settings["SITE_BASE_URL"],
-            uid_domain=settings["INKA_UID_DOMAIN"], dtstamp=feed_dtstamp(repo, fallback),
-            translate=translate, history=History.of(Path(settings["PATH"]).resolve()),
+            uid_domain=settings["INKA_UID_DOMAIN"], dtstamp=clock.repository_stamp(content, build_date),
+            translate=translate, history=History.of(content),
             today=build_date,
             catalog=lambda lang: catalogs.translations(i18n.root(), lang))
         return build_files(calendar.occurrences, feed_settings)
@@ -140,12 +123,16 @@ class InkaGenerator(Generator):
             return
         files = self._files(calendar)
         files.write(Path(self.output_path))
+        # The community colours for the calendar pages' labels (site_core.communities).
+        css = Path(self.output_path) / self.settings["THEME_STATIC_DIR"] / communities.STYLESHEET
+        css.parent.mkdir(parents=True, exist_ok=True)
+        css.write_text(communities.stylesheet(), encoding="utf-8")
         for lang in self.settings["LANGUAGES"]:
             self._write_language(writer, calendar, lang, files)
 
     def _downloads(self, files: Files, lang: str) -> dict[str, dict[str, str]]:
         """Language-independent path → URLs and size text of that language's file."""
-        prefix = self._prefix(lang)
+        prefix = urls.localized("", lang)
         base = self.settings["SITE_BASE_URL"]
         found = {}
         for path in files.contents:
@@ -165,21 +152,22 @@ class InkaGenerator(Generator):
         """One language's calendar pages under /<lang>/ (German at /). Names, UI and the
         holidays' translated texts are in ``lang``; a text without translation is German,
         marked lang="de"."""
-        prefix = self._prefix(lang)
-        common = {"inka_locale": lang, "page_lang": lang, "inka_prefix": "/" + prefix.rstrip("/")
-                  if prefix else "", "relative_urls": False,
+        prefix = urls.localized("", lang)
+        common = {"inka_locale": lang, "page_lang": lang, "relative_urls": False,
                   "inka_files": self._downloads(files, lang),
-                  "inka_feed_path": feed_path, "inka_data_path": data_path}
-        writer.write_file(prefix + "kalender/index.html", self.get_template("kalender"),
-                          self.context, section_path="kalender/", **common)
+                  "community_stylesheet": communities.STYLESHEET}
+        path = urls.calendar()
+        writer.write_file(prefix + path + "index.html", self.get_template("kalender"),
+                          self.context, section_path=path, **common)
         for year in calendar.years:
-            path = year_path(year)
+            path = urls.year_page(year)
             writer.write_file(prefix + path + "index.html", self.get_template("kalender_year"),
                               self.context, inka_year=year, section_path=path, **common)
-        writer.write_file(prefix + "daten/index.html", self.get_template("daten"),
-                          self.context, section_path="daten/", **common)
+        path = urls.data_page()
+        writer.write_file(prefix + path + "index.html", self.get_template("daten"),
+                          self.context, section_path=path, **common)
         for community in calendar.communities:
-            path = community_path(community)
+            path = urls.community_page(community)
             writer.write_file(prefix + path + "index.html",
                               self.get_template("kalender_community"), self.context,
                               community=community, section_path=path, **common)

@@ -15,6 +15,7 @@ from mia_site.events import ends_at, language_names, series_members, split_event
 from mia_site.i18n import link_versions, translate
 from mia_site.reader import record
 from mia_site.tags import localise_tags
+from site_core import clock, urls
 
 CALNAME = N_("Veranstaltungen – MIA-DO-KI")
 CALDESC = N_("Veranstaltungen des Kommunalen Integrationszentrums Dortmund und seiner Partner.")
@@ -93,7 +94,7 @@ def _event_files(events: list[Any], settings: dict[str, Any]) -> dict[str, bytes
     base = settings["SITE_BASE_URL"]
     domain = settings["INKA_UID_DOMAIN"]
     default = settings["DEFAULT_LANG"]
-    stamp = events_ical.dtstamp(Path(settings["PATH"]), settings["BUILD_DATE"])
+    stamp = clock.repository_stamp(Path(settings["PATH"]).resolve(), settings["BUILD_DATE"])
     history = History.of(Path(settings["PATH"]).resolve())
     sources = {id(e.versions[lang]): [Path(e.versions[default].source_path),
                                       Path(e.versions[lang].source_path)]
@@ -104,14 +105,13 @@ def _event_files(events: list[Any], settings: dict[str, Any]) -> dict[str, bytes
 
     files: dict[str, bytes] = {}
     for lang in settings["LANGUAGES"]:
-        prefix = "" if lang == default else f"{lang}/"
         meta = {"name": translate(lang, CALNAME), "description": translate(lang, CALDESC),
                 "stamp": stamp, "uid_domain": domain, "change_for": change_for}
         feed = []
         for event in sorted(events, key=lambda e: (e.start, e.slug)):
             page = event.versions[lang]
             url = f"{base}/{page.url}"
-            path = f"{prefix}veranstaltungen/{event.slug}.ics"
+            path = urls.event_ics(event.slug, lang)
             data = events_ical.to_ics(events_ical.calendar([(page, url)], **meta))
             files[path] = data
             feed.append((page, url))
@@ -120,7 +120,7 @@ def _event_files(events: list[Any], settings: dict[str, Any]) -> dict[str, bytes
             page.json_ld = jsonld.script_text(jsonld.event(page, url))
             page.ends_at = ends_at(page)
             page.language_names = language_names(getattr(page, "languages", None) or [], lang)
-        files[f"{prefix}veranstaltungen/veranstaltungen.ics"] = events_ical.to_ics(
+        files[urls.events_feed(lang)] = events_ical.to_ics(
             events_ical.calendar(feed, **meta))
     return files
 

@@ -13,11 +13,8 @@ from jinja2 import Undefined, pass_context
 from jinja2.runtime import Context
 
 from mia_site import catalogs
-
-# Each language's name in its own language (the switcher shows these, with lang=…).
-NATIVE_NAMES = {"de": "Deutsch", "en": "English", "tr": "Türkçe", "ar": "العربية",
-                "uk": "Українська", "pl": "Polski"}
-RTL = {"ar", "he", "fa", "ur", "ku-arab"}
+from site_core import communities, urls
+from site_core.languages import NATIVE_NAMES, prefix, rtl_languages
 
 _ROOT: list[Path] = []
 
@@ -65,11 +62,21 @@ def translate(lang: str, message: str) -> str:
 
 
 @pass_context
+def community_title(ctx: Context, key: str) -> str:
+    """'Islamische Feiertage' in the language being rendered (site_core.communities)."""
+    return translate(lang_of(ctx), communities.TITLES[key])
+
+
+@pass_context
+def community_label(ctx: Context, key: str) -> str:
+    """'islamisch' in the language being rendered (site_core.communities)."""
+    return translate(lang_of(ctx), communities.LABELS[key])
+
+
+@pass_context
 def lpath(ctx: Context, path: str = "") -> str:
     """Root-relative URL of a site path in the current language: 'themen/' → '/en/themen/'."""
-    lang = lang_of(ctx)
-    prefix = "" if lang == ctx.get("DEFAULT_LANG", "de") else f"{lang}/"
-    return f"/{prefix}{path}"
+    return urls.href(path, lang_of(ctx))
 
 
 @pass_context
@@ -88,10 +95,6 @@ def version(item: Any, lang: str) -> Any:
     return versions.get(lang, item) if versions else item
 
 
-def _prefix(ctx: Context, lang: str) -> str:
-    return "" if lang == ctx.get("DEFAULT_LANG", "de") else f"{lang}/"
-
-
 def _item(ctx: Context) -> Any:
     return ctx.get("article") or ctx.get("page")
 
@@ -104,7 +107,7 @@ def language_links(ctx: Context) -> list[tuple[str, str]]:
     if versions:
         return [(lang, versions[lang].url) for lang in ctx["LANGUAGES"] if lang in versions]
     path = ctx.get("section_path") or ""
-    return [(lang, _prefix(ctx, lang) + path) for lang in ctx["LANGUAGES"]]
+    return [(lang, prefix(lang) + path) for lang in ctx["LANGUAGES"]]
 
 
 @pass_context
@@ -121,9 +124,11 @@ def hreflang_links(ctx: Context) -> list[tuple[str, str]]:
 def install(generator: Any) -> None:
     env = generator.env
     env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
-    env.globals.update(lpath=lpath, NATIVE_NAMES=NATIVE_NAMES, RTL_LANGUAGES=sorted(RTL),
+    env.globals.update(lpath=lpath, NATIVE_NAMES=NATIVE_NAMES,
+                       RTL_LANGUAGES=rtl_languages(), paths=urls,
                        language_links=language_links, hreflang_links=hreflang_links)
-    env.filters["localize"] = localize
+    env.filters.update(localize=localize, community_title=community_title,
+                       community_label=community_label)
 
 
 def _fallback(original: Any, lang: str) -> Any:
@@ -135,8 +140,8 @@ def _fallback(original: Any, lang: str) -> Any:
     clone.fallback = True
     clone.content_lang = original.lang
     clone.translations = []
-    clone.override_url = f"{lang}/{original.url}"
-    clone.override_save_as = f"{lang}/{original.save_as}"
+    clone.override_url = urls.localized(original.url, lang)
+    clone.override_save_as = urls.localized(original.save_as, lang)
     return clone
 
 

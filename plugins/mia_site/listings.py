@@ -8,10 +8,12 @@ from typing import Any
 from pelican.generators import Generator
 
 from mia_site.i18n import alternates, translate, version
+from site_core.languages import prefix
 
 
 def _prefix(lang: str, default: str) -> str:
-    return "" if lang == default else f"{lang}/"
+    del default  # German at the root: the site core's rule
+    return prefix(lang)
 
 
 class ListingsGenerator(Generator):

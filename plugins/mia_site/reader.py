@@ -10,8 +10,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from markdown import Markdown
+from pelican import urlwrappers
 from pelican.readers import MarkdownReader
-from pelican.urlwrappers import Category, Tag
+from pelican.urlwrappers import Category
 from pelican.utils import SafeDatetime
 
 from content_model import ContentError, ContentErrors, kind_for_path, parse_front_matter, validate
@@ -21,6 +22,7 @@ from content_model.schema import parse_when
 from content_model.slugs import slugify
 from content_model.source_hash import front_matter_hash
 from site_build import working
+from site_core import urls
 
 # Errors of the current build, collected while reading, raised once all files are read.
 _ERRORS: list[ContentError] = []
@@ -50,6 +52,15 @@ def raise_content_errors(_generators: object = None) -> None:
         print(f"{len(errors)} Fehler im Inhalt: nichts wurde veröffentlicht.", file=sys.stderr)
         # SystemExit passes Pelican's generic handler: no traceback, just the list above.
         raise SystemExit(1)
+
+
+class Tag(urlwrappers.Tag):
+    """A tag that Pelican also compares with names through the site's one slugify (Pelican's
+    own would turn 'Einbürgerung' into 'einburgerung', ours into 'einbuergerung'). Named
+    ``Tag`` like its base: Pelican reads TAG_URL/TAG_SAVE_AS by the class's name."""
+
+    def _normalize_key(self, key: str) -> str:
+        return slugify(key)
 
 
 def tag(name: str, settings: dict[str, Any]) -> Tag:
@@ -168,9 +179,8 @@ class FrontMatterReader(MarkdownReader):
             meta["section"] = ""
         if kind == "page" and data.get("slug") == "startseite":
             meta["template"] = "home"
-            meta["save_as"] = "index.html" if meta["lang"] == settings["DEFAULT_LANG"] \
-                else f"{meta['lang']}/index.html"
-            meta["url"] = "" if meta["lang"] == settings["DEFAULT_LANG"] else f"{meta['lang']}/"
+            meta["url"] = urls.home(meta["lang"])
+            meta["save_as"] = meta["url"] + "index.html"
         elif kind == "topic":
             meta.setdefault("template", "topic")
         return meta

@@ -28,7 +28,7 @@ from inka_poster.cache import PosterCache
 from inka_poster.data import poster_data
 from inka_poster.render import poster_pdf
 from mia_site import catalogs
-from mia_site.filters import LOCALES
+from site_core.languages import LOCALES
 from tests.conftest import require_tool
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -24,10 +24,10 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from inka_engine import COMMUNITIES, load_holidays, occurrences
-from inka_site.calendar import text_dir
 from inka_site.filters import date_wd, month_year
 from inka_site.markup import render_body
 from mia_site.jsonld import script_text as json_script
+from site_core.languages import text_direction as text_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 INKA = ROOT / "content" / "inka"
