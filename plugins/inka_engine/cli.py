@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from site_core import clock
+from site_core.history import repository_stamp
 
 from .constants import COMMUNITIES, DEFAULT_UID_DOMAIN, LANGUAGES
 from .engine import Omission, occurrences
@@ -113,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         out.flush()
         sys.stdout.buffer.write(to_csv(found, args.lang, args.site_url))
     elif args.format == "ics":
-        stamp = args.dtstamp or clock.repository_stamp(args.content.resolve(),
+        stamp = args.dtstamp or repository_stamp(args.content.resolve(),
                                                        clock.build_date())
         change_for = None
         if args.dtstamp is None:  # each event: the last commit of its own files

@@ -213,7 +213,7 @@ def build_calendar(
 
     ``change_for`` gives each occurrence's last change (:class:`~inka_engine.history.History`);
     without it every VEVENT carries ``dtstamp``, which must be reproducible
-    (``site_core.clock.repository_stamp``). ``calname`` must not contain a year.
+    (``site_core.history.repository_stamp``). ``calname`` must not contain a year.
     ``url_for``/``explanation_for`` give each event's page URL and short explanation
     (default: the holiday's translation in ``lang``, else German marked as German);
     ``today`` (BUILD_DATE) drops "(voraussichtlich)" from dates that have passed; ``catalog``

@@ -15,6 +15,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
+from site_core import communities
+
 from .constants import DEFAULT_LANGUAGE
 
 #: The repository (``plugins/inka_engine/texts.py`` → two folders up); the site passes its own.
@@ -51,18 +53,8 @@ MESSAGES: dict[str, str] = {
 #: inka.html, extracted from there as one entry with its plural forms).
 VARIANCE = ("voraussichtlich – kann sich um %(num)s Tag verschieben",
             "voraussichtlich – kann sich um %(num)s Tage verschieben")
-#: The community of an event (CATEGORIES), as the pages label it.
-COMMUNITY_LABELS: dict[str, str] = {
-    "christlich": N_("christlich"),
-    "orthodox": N_("orthodox"),
-    "juedisch": N_("jüdisch"),
-    "islamisch": N_("islamisch"),
-    "alevitisch": N_("alevitisch"),
-    "jesidisch": N_("jesidisch"),
-    "hinduistisch": N_("hinduistisch"),
-    "buddhistisch": N_("buddhistisch"),
-    "gesellschaftlich": N_("gesellschaftlich"),
-}
+#: The community of an event (CATEGORIES), as the pages label it (site_core.communities).
+COMMUNITY_LABELS: dict[str, str] = communities.LABELS
 
 
 @cache

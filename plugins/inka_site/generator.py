@@ -12,7 +12,6 @@ from pelican.generators import Generator
 from content_model import ContentError
 from inka_engine import ContentError as EngineError
 from inka_engine import ContentErrors, Holiday, load_holidays
-from inka_engine.history import History
 from inka_site import filters
 from inka_site.calendar import Calendar, HolidayPage, build_calendar
 from inka_site.feeds import FeedSettings, Files, build_files, human_size
@@ -21,7 +20,8 @@ from mia_site import catalogs, i18n
 from mia_site import filters as site_filters
 from mia_site.i18n import translate
 from mia_site.reader import record
-from site_core import clock, communities, urls
+from site_core import communities, urls
+from site_core.history import History, repository_stamp
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +111,7 @@ class InkaGenerator(Generator):
         feed_settings = FeedSettings(
             languages=settings["LANGUAGES"], default_lang=settings["DEFAULT_LANG"],
             years=settings["INKA_YEARS"], site_url=settings["SITE_BASE_URL"],
-            uid_domain=settings["INKA_UID_DOMAIN"], dtstamp=clock.repository_stamp(content, build_date),
+            uid_domain=settings["INKA_UID_DOMAIN"], dtstamp=repository_stamp(content, build_date),
             translate=translate, history=History.of(content),
             today=build_date,
             catalog=lambda lang: catalogs.translations(i18n.root(), lang))

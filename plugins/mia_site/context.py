@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from content_model import ContentError, ContentErrors, parse_front_matter
-from inka_engine.history import Change, History
 from mia_site import events_ical, images, jsonld
 from mia_site.catalogs import N_
 from mia_site.events import ends_at, language_names, series_members, split_events
 from mia_site.i18n import link_versions, translate
 from mia_site.reader import record
 from mia_site.tags import localise_tags
-from site_core import clock, urls
+from site_core import urls
+from site_core.history import Change, History, repository_stamp
 
 CALNAME = N_("Veranstaltungen – MIA-DO-KI")
 CALDESC = N_("Veranstaltungen des Kommunalen Integrationszentrums Dortmund und seiner Partner.")
@@ -94,7 +94,7 @@ def _event_files(events: list[Any], settings: dict[str, Any]) -> dict[str, bytes
     base = settings["SITE_BASE_URL"]
     domain = settings["INKA_UID_DOMAIN"]
     default = settings["DEFAULT_LANG"]
-    stamp = clock.repository_stamp(Path(settings["PATH"]).resolve(), settings["BUILD_DATE"])
+    stamp = repository_stamp(Path(settings["PATH"]).resolve(), settings["BUILD_DATE"])
     history = History.of(Path(settings["PATH"]).resolve())
     sources = {id(e.versions[lang]): [Path(e.versions[default].source_path),
                                       Path(e.versions[lang].source_path)]

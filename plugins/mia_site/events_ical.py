@@ -25,7 +25,7 @@ from icalendar import Calendar, Event
 
 from content_model.duration import parse_duration
 from inka_engine.bidi import is_rtl, isolate
-from inka_engine.history import Change
+from site_core.history import Change
 
 PRODID = "-//Stadt Dortmund//MIA-DO-KI Veranstaltungen//DE"
 

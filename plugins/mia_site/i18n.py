@@ -74,6 +74,12 @@ def community_label(ctx: Context, key: str) -> str:
 
 
 @pass_context
+def community_intro(ctx: Context, key: str) -> str:
+    """The lead paragraph of a community's calendar page, in the language being rendered."""
+    return translate(lang_of(ctx), communities.INTROS[key])
+
+
+@pass_context
 def lpath(ctx: Context, path: str = "") -> str:
     """Root-relative URL of a site path in the current language: 'themen/' → '/en/themen/'."""
     return urls.href(path, lang_of(ctx))
@@ -128,7 +134,7 @@ def install(generator: Any) -> None:
                        RTL_LANGUAGES=rtl_languages(), paths=urls,
                        language_links=language_links, hreflang_links=hreflang_links)
     env.filters.update(localize=localize, community_title=community_title,
-                       community_label=community_label)
+                       community_label=community_label, community_intro=community_intro)
 
 
 def _fallback(original: Any, lang: str) -> Any:

@@ -4,7 +4,8 @@ every layer may read it.
 
 - :mod:`site_core.languages`: languages, Babel locales, native names, text direction
 - :mod:`site_core.communities`: communities with titles, labels, letters and colours
-- :mod:`site_core.clock`: BUILD_DATE, INKA_YEARS, the DTSTAMP of a whole calendar file
+- :mod:`site_core.clock`: BUILD_DATE, INKA_YEARS (the one clock)
+- :mod:`site_core.history`: when calendar files last changed by Git (DTSTAMP, SEQUENCE)
 - :mod:`site_core.urls`: URL builders for every page, feed and file
 - :data:`INKA_UID_DOMAIN`: the domain of every iCalendar UID
 """

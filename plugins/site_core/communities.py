@@ -27,21 +27,41 @@ class Community:
     #: Language-independent letter of the poster's mark
     letter: str
     colour: str
+    #: The lead paragraph of its calendar page (msgid)
+    intro: str
 
 
 _ALL = (
-    Community("christlich", N_("Christliche Feiertage"), N_("christlich"), "C", "#6a1b9a"),
-    Community("orthodox", N_("Orthodoxe Feiertage"), N_("orthodox"), "O", "#8e5a00"),
-    Community("juedisch", N_("Jüdische Feiertage"), N_("jüdisch"), "J", "#0b5cad"),
-    Community("islamisch", N_("Islamische Feiertage"), N_("islamisch"), "I", "#1b6e3a"),
-    Community("alevitisch", N_("Alevitische Feiertage"), N_("alevitisch"), "A", "#a4001d"),
-    Community("jesidisch", N_("Jesidische Feiertage"), N_("jesidisch"), "E", "#b34700"),
+    Community("christlich", N_("Christliche Feiertage"), N_("christlich"), "C", "#6a1b9a",
+              N_("Feste und Gedenktage der katholischen und der evangelischen Kirche. Einige davon"
+                 " sind in Nordrhein-Westfalen gesetzliche Feiertage.")),
+    Community("orthodox", N_("Orthodoxe Feiertage"), N_("orthodox"), "O", "#8e5a00",
+              N_("Feste der orthodoxen Kirchen. Viele orthodoxe Kirchen rechnen mit dem "
+                 "julianischen Kalender. Ihre Feste liegen deshalb oft später als die der "
+                 "westlichen Kirchen.")),
+    Community("juedisch", N_("Jüdische Feiertage"), N_("jüdisch"), "J", "#0b5cad",
+              N_("Feste und Gedenktage des Judentums. Sie folgen dem jüdischen Kalender und "
+                 "beginnen am Vorabend bei Sonnenuntergang.")),
+    Community("islamisch", N_("Islamische Feiertage"), N_("islamisch"), "I", "#1b6e3a",
+              N_("Feste und besondere Nächte im Islam. Sie folgen dem islamischen Mondkalender und"
+                 " liegen deshalb jedes Jahr etwa elf Tage früher.")),
+    Community("alevitisch", N_("Alevitische Feiertage"), N_("alevitisch"), "A", "#a4001d",
+              N_("Feste, Fastenzeiten und Gedenktage der Alevitinnen und Aleviten.")),
+    Community("jesidisch", N_("Jesidische Feiertage"), N_("jesidisch"), "E", "#b34700",
+              N_("Feste und Fastenzeiten der Jesidinnen und Jesiden. Viele Termine richten sich "
+                 "nach dem julianischen Kalender.")),
     Community("hinduistisch", N_("Hinduistische Feiertage"), N_("hinduistisch"), "H",
-              "#c2185b"),
+              "#c2185b",
+              N_("Feste des Hinduismus. Sie folgen dem indischen Mond- und Sonnenkalender. Je nach"
+                 " Region kann ein Fest einen Tag früher oder später gefeiert werden.")),
     Community("buddhistisch", N_("Buddhistische Feiertage"), N_("buddhistisch"), "B",
-              "#7a5c00"),
+              "#7a5c00",
+              N_("Feste des Buddhismus. Viele richten sich nach dem Vollmond. Die buddhistischen "
+                 "Traditionen feiern sie zum Teil an verschiedenen Tagen.")),
     Community("gesellschaftlich", N_("Gesellschaftliche Gedenk- und Aktionstage"),
-              N_("gesellschaftlich"), "G", "#37474f"),
+              N_("gesellschaftlich"), "G", "#37474f",
+              N_("Internationale Gedenk- und Aktionstage, die für das Zusammenleben in Dortmund "
+                 "wichtig sind.")),
 )
 
 #: Every community by key, in the order the site lists them (societal days last).
@@ -52,6 +72,7 @@ SOCIETAL = "gesellschaftlich"
 #: The msgid of each community's title.
 TITLES: dict[str, str] = {c.key: c.title for c in _ALL}
 LABELS: dict[str, str] = {c.key: c.label for c in _ALL}
+INTROS: dict[str, str] = {c.key: c.intro for c in _ALL}
 COLOURS: dict[str, str] = {c.key: c.colour for c in _ALL}
 
 #: Where the generated stylesheet is written, in the theme's static folder of the output

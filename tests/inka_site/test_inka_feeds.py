@@ -32,7 +32,7 @@ from icalendar import Calendar
 
 from inka_engine import COMMUNITIES, load_holidays, occurrences
 from inka_engine.export import OPEN_DATA_FIELDS, to_json
-from site_core import clock
+from site_core import history
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).parent / "golden"
@@ -305,8 +305,8 @@ def test_dtstamp_comes_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch,
                                               tmp_path: Path) -> None:
     fallback = dt.date(2000, 1, 1)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    assert clock.repository_stamp(ROOT, fallback) == dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    assert clock.repository_stamp(tmp_path, fallback) == dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    assert history.repository_stamp(ROOT, fallback) == dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    assert history.repository_stamp(tmp_path, fallback) == dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
 def test_dtstamp_without_epoch_is_the_last_commit(monkeypatch: pytest.MonkeyPatch,
@@ -318,10 +318,10 @@ def test_dtstamp_without_epoch_is_the_last_commit(monkeypatch: pytest.MonkeyPatc
     if git is not None and (ROOT / ".git").exists():
         committed = subprocess.run([git, "-C", str(ROOT), "log", "-1", "--format=%ct"],
                                    capture_output=True, text=True, check=True).stdout.strip()
-        assert clock.repository_stamp(ROOT, fallback) == dt.datetime.fromtimestamp(
+        assert history.repository_stamp(ROOT, fallback) == dt.datetime.fromtimestamp(
             int(committed), tz=dt.UTC)
     # not a git checkout: midnight UTC of the build date, said out loud
-    assert clock.repository_stamp(tmp_path, fallback) == dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+    assert history.repository_stamp(tmp_path, fallback) == dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
     assert "kein git-Checkout" in capsys.readouterr().err
 
 

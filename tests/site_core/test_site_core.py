@@ -84,10 +84,11 @@ def _catalogue(lang: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)
-def test_community_titles_and_labels_in_every_catalogue(lang: str) -> None:
+def test_community_texts_in_every_catalogue(lang: str) -> None:
     catalogue = _catalogue(lang)
     for key in communities.COMMUNITIES:
-        for msgid in (communities.TITLES[key], communities.LABELS[key]):
+        for msgid in (communities.TITLES[key], communities.LABELS[key],
+                      communities.INTROS[key]):
             assert catalogue.get(msgid), f"{lang}: {msgid!r} has no translation"
 
 
