@@ -121,6 +121,8 @@ JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
 }
-# Tag slugs: the site's one slugify (content_model/slugs.py, Einbürgerung → einbuergerung,
-# Sprachcafé → sprachcafe), set on every tag by plugins/mia_site/reader.py, as `invoke check`
-# computes the tag URLs. Pelican's own slugify settings are not used for them.
+# Slugs: the site's one slugify (content_model/slugs.py, Einbürgerung → einbuergerung,
+# Sprachcafé → sprachcafe). Every page names its slug (the schema requires it); every tag is a
+# plugins/mia_site/reader.py Tag, whose slug and comparisons use that slugify, as `invoke check`
+# computes the tag URLs. Pelican's own slugify settings (SLUG_REGEX_SUBSTITUTIONS …) are unused:
+# Pelican's slugify turns ü into u before any substitution could apply.

@@ -16,6 +16,7 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 
 from site_core import communities
+from site_core.messages import N_
 
 from .constants import DEFAULT_LANGUAGE
 
@@ -24,11 +25,6 @@ REPO = Path(__file__).resolve().parents[2]
 
 #: A language's catalogue: ``catalog("tr").gettext(msgid)``.
 Catalog = Callable[[str], NullTranslations]
-
-
-def N_(message: str) -> str:
-    """Mark a msgid for extraction (``invoke translations``); translated where it is shown."""
-    return message
 
 
 #: Named texts of the feeds (the same msgids as on the pages where a page shows them too).

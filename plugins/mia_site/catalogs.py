@@ -31,11 +31,6 @@ OPTIONS = {"theme/templates/**.html": {"extensions": "jinja2.ext.i18n"},
            "theme/poster/**.html": {"extensions": "jinja2.ext.i18n"}}
 
 
-def N_(message: str) -> str:
-    """Mark a string in Python code for extraction; it is translated where it is shown."""
-    return message
-
-
 @dataclass(frozen=True)
 class CatalogProblem:
     path: str

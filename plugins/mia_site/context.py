@@ -9,13 +9,13 @@ from typing import Any
 
 from content_model import ContentError, ContentErrors, parse_front_matter
 from mia_site import events_ical, images, jsonld
-from mia_site.catalogs import N_
 from mia_site.events import ends_at, language_names, series_members, split_events
 from mia_site.i18n import link_versions, translate
 from mia_site.reader import record
 from mia_site.tags import localise_tags
 from site_core import urls
 from site_core.history import Change, History, repository_stamp
+from site_core.messages import N_
 
 CALNAME = N_("Veranstaltungen – MIA-DO-KI")
 CALDESC = N_("Veranstaltungen des Kommunalen Integrationszentrums Dortmund und seiner Partner.")

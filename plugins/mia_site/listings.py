@@ -8,6 +8,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from mia_site.i18n import alternates, translate, version
+from site_core import urls
 from site_core.languages import prefix
 
 
@@ -30,18 +31,19 @@ class ListingsGenerator(Generator):
         groups: list[list[tuple[str, str]]] = []
         for lang in settings["LANGUAGES"]:
             prefix = _prefix(lang, default)
-            for path, template in (("themen/", "themen"),
-                                   ("veranstaltungen/", "veranstaltungen"),
-                                   ("suche/", "suche"),
-                                   ("404.html", "notfound")):
+            for path, template in ((urls.topics(), "themen"),
+                                   (urls.events_index(), "veranstaltungen"),
+                                   (urls.search(), "suche"),
+                                   (urls.not_found(), "notfound")):
                 save_as = path + "index.html" if path.endswith("/") else path
                 writer.write_file(prefix + save_as, self.get_template(template), self.context,
                                   page_lang=lang, url=prefix + path, section_path=path)
             items = [version(article, lang) for article in news]
-            writer.write_file(prefix + "nachrichten/index.html", self.get_template("index"),
+            news_index = urls.news_index()
+            writer.write_file(prefix + news_index + "index.html", self.get_template("index"),
                               self.context, paginated={"articles": items},
-                              template_name="index", url=prefix + "nachrichten/",
-                              page_lang=lang, section_path="nachrichten/")
+                              template_name="index", url=prefix + news_index,
+                              page_lang=lang, section_path=news_index)
             for tag, tagged in tags:
                 save_as = prefix + settings["TAG_PAGE_SAVE_AS"].format(slug=tag.slug)
                 writer.write_file(save_as, self.get_template("tag"), self.context,
@@ -52,26 +54,27 @@ class ListingsGenerator(Generator):
             writer.write_feed(own[:settings["FEED_MAX_ITEMS"]], self.context,
                               prefix + settings["NEWS_FEED_ATOM"], feed_type="atom",
                               feed_title=translate(lang, "Nachrichten"))
-        for path in ("", "themen/", "nachrichten/", "veranstaltungen/", "suche/"):
+        for path in (urls.home(), urls.topics(), urls.news_index(), urls.events_index(),
+                     urls.search()):
             groups.append([(lang, _prefix(lang, default) + path) for lang in settings["LANGUAGES"]])
         for tag, _tagged in tags:
             groups.append([(lang, _prefix(lang, default) + tag.url)
                            for lang in settings["LANGUAGES"]])
         # Later pages of paginated lists: /nachrichten/seite-2/ … (and of long tag lists).
         per_page = settings["DEFAULT_PAGINATION"]
-        lists = [("nachrichten/", len(news))] + [(tag.url, len(tagged)) for tag, tagged in tags]
+        lists = [(urls.news_index(), len(news))] + [(tag.url, len(tagged)) for tag, tagged in tags]
         for base, count in lists:
             for number in range(2, (count + per_page - 1) // per_page + 1):
-                path = f"{base}seite-{number}/"
+                path = urls.listing_page(base, number)
                 groups.append([(lang, _prefix(lang, default) + path)
                                for lang in settings["LANGUAGES"]])
         for item in self.context.get("pages", []) + self.context.get("articles", []):
             if item.lang == default and item.url and getattr(item, "kind", "") != "rejected":
                 groups.append(alternates(item))
         groups.extend(self.context.get("sitemap_groups", []))
-        writer.write_file("sitemap.xml", self.get_template("sitemap"), self.context,
+        writer.write_file(urls.SITEMAP, self.get_template("sitemap"), self.context,
                           sitemap_groups=groups, page_lang=default)
-        writer.write_file("robots.txt", self.get_template("robots"), self.context,
+        writer.write_file(urls.ROBOTS, self.get_template("robots"), self.context,
                           page_lang=default)
 
 

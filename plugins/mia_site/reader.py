@@ -165,9 +165,9 @@ class FrontMatterReader(MarkdownReader):
             meta["tags"] = [tag(t, settings) for t in data["tags"]]
         if kind == "topic":
             parent = data.get("parent")
-            meta["section"] = f"themen/{parent}/" if parent else "themen/"
+            meta["section"] = urls.topic(parent) if parent else urls.topics()
         elif kind == "event":
-            meta["section"] = "veranstaltungen/"
+            meta["section"] = urls.events_index()
             meta["template"] = "event"
             meta["event_status"] = data.get("status", "confirmed")
             start = parse_when(data["start"])

@@ -11,10 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
-def N_(message: str) -> str:
-    """Mark a string for extraction into the catalogues; it is translated where shown."""
-    return message
+from site_core.messages import N_
 
 
 @dataclass(frozen=True)
