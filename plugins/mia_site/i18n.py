@@ -11,6 +11,7 @@ from typing import Any
 
 from jinja2 import Undefined, pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup
 
 from mia_site import catalogs
 from site_core import communities, urls
@@ -61,22 +62,25 @@ def translate(lang: str, message: str) -> str:
     return catalogs.translations(root(), lang).gettext(message)
 
 
+# The community texts of site_core.communities in the language being rendered. Like `_()` in
+# the templates they are Markup: catalogue texts are trusted, and they are written as `_()`
+# writes them (an apostrophe stays an apostrophe).
 @pass_context
-def community_title(ctx: Context, key: str) -> str:
-    """'Islamische Feiertage' in the language being rendered (site_core.communities)."""
-    return translate(lang_of(ctx), communities.TITLES[key])
-
-
-@pass_context
-def community_label(ctx: Context, key: str) -> str:
-    """'islamisch' in the language being rendered (site_core.communities)."""
-    return translate(lang_of(ctx), communities.LABELS[key])
+def community_title(ctx: Context, key: str) -> Markup:
+    """'Islamische Feiertage'."""
+    return Markup(translate(lang_of(ctx), communities.TITLES[key]))
 
 
 @pass_context
-def community_intro(ctx: Context, key: str) -> str:
-    """The lead paragraph of a community's calendar page, in the language being rendered."""
-    return translate(lang_of(ctx), communities.INTROS[key])
+def community_label(ctx: Context, key: str) -> Markup:
+    """'islamisch'."""
+    return Markup(translate(lang_of(ctx), communities.LABELS[key]))
+
+
+@pass_context
+def community_intro(ctx: Context, key: str) -> Markup:
+    """The lead paragraph of a community's calendar page."""
+    return Markup(translate(lang_of(ctx), communities.INTROS[key]))
 
 
 @pass_context

@@ -138,6 +138,18 @@ def test_community_display_names(site: Path) -> None:
                      "gesellschaftlich": "Gesellschaftliche Gedenk- und Aktionstage"}
 
 
+def test_community_colours_come_from_the_generated_stylesheet(site: Path) -> None:
+    """The labels' colours: css/communities.css, written by the build, linked by the calendar
+    pages (the poster's colours are the same, tests/inka_poster/test_poster_grid.py)."""
+    css = (site / "static" / "css" / "communities.css").read_text(encoding="utf-8")
+    assert "--community-islamisch: #1b6e3a;" in css
+    assert ".inka-community--islamisch { border-inline-start-color: var(--community-islamisch); }" \
+        in css
+    for path in ("kalender", "en/kalender/islamisch", "ar/kalender/2026"):
+        links = [a["href"] for a in page(site, path).select('link[rel="stylesheet"]')]
+        assert "/static/css/communities.css" in links, path
+
+
 # --- holiday pages --------------------------------------------------------------------------
 
 def test_every_holiday_file_has_its_page(site: Path) -> None:
