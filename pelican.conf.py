@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
 import sys
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent
 if str(ROOT / "plugins") not in sys.path:
@@ -21,19 +19,17 @@ AUTHOR = "Stadt Dortmund – MIA-DO-KI"
 # the sitemap and feeds. To be confirmed by the city's web team before going live.
 SITEURL = ""
 SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "https://mia-do-ki.dortmund.de").rstrip("/")
-# Fixed forever: calendar subscribers' apps identify events by it (design.md §6).
-INKA_UID_DOMAIN = "inka.mia-do-ki.dortmund.de"
-TIMEZONE = "Europe/Berlin"
-DEFAULT_LANG = "de"
-LANGUAGES = ("de", "en", "tr", "ar", "uk", "pl")
+# Languages, the clock and the UID domain: the site core (plugins/site_core, design.md §2, §6).
+import site_core  # noqa: E402
+from site_core import clock, languages, urls  # noqa: E402
 
-# --- One clock (design.md §6) ------------------------------------------------------------
-_epoch = os.environ.get("SOURCE_DATE_EPOCH")
-if _epoch:
-    BUILD_DATE = _dt.datetime.fromtimestamp(int(_epoch), ZoneInfo(TIMEZONE)).date()
-else:
-    BUILD_DATE = _dt.datetime.now(ZoneInfo(TIMEZONE)).date()
-INKA_YEARS = list(range(BUILD_DATE.year - 1, BUILD_DATE.year + 4))
+# Fixed forever: calendar subscribers' apps identify events by it (design.md §6).
+INKA_UID_DOMAIN = site_core.INKA_UID_DOMAIN
+TIMEZONE = clock.TIMEZONE
+DEFAULT_LANG = languages.DEFAULT_LANGUAGE
+LANGUAGES = languages.LANGUAGES
+BUILD_DATE = clock.build_date()
+INKA_YEARS = clock.inka_years(BUILD_DATE)
 
 # --- Content -----------------------------------------------------------------------------
 PATH = os.environ.get("MIA_CONTENT_PATH", str(ROOT / "content"))
@@ -62,19 +58,20 @@ from content_model.render import markdown_settings as _markdown_settings  # noqa
 MARKDOWN = _markdown_settings()
 
 # --- URLs (design.md §3, contract) -------------------------------------------------------
-ARTICLE_URL = "nachrichten/{slug}/"
-ARTICLE_SAVE_AS = "nachrichten/{slug}/index.html"
-ARTICLE_LANG_URL = "{lang}/nachrichten/{slug}/"
-ARTICLE_LANG_SAVE_AS = "{lang}/nachrichten/{slug}/index.html"
+# Pelican's patterns from the site core's builders ("{slug}" stays a placeholder).
+ARTICLE_URL = urls.news("{slug}")
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+ARTICLE_LANG_URL = "{lang}/" + ARTICLE_URL
+ARTICLE_LANG_SAVE_AS = ARTICLE_LANG_URL + "index.html"
 PAGE_URL = "{section}{slug}/"
 PAGE_SAVE_AS = "{section}{slug}/index.html"
 PAGE_LANG_URL = "{lang}/{section}{slug}/"
 PAGE_LANG_SAVE_AS = "{lang}/{section}{slug}/index.html"
 DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
-TAG_URL = "nachrichten/thema/{slug}/"
+TAG_URL = urls.tag("{slug}")
 # Listing pages of every language are written by plugins/mia_site/listings.py.
 TAG_SAVE_AS = ""
-TAG_PAGE_SAVE_AS = "nachrichten/thema/{slug}/index.html"
+TAG_PAGE_SAVE_AS = TAG_URL + "index.html"
 CATEGORY_SAVE_AS = AUTHOR_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 DIRECT_TEMPLATES: list[str] = []
@@ -88,7 +85,7 @@ ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
 # --- Feeds -------------------------------------------------------------------------------
 FEED_DOMAIN = SITE_BASE_URL
 FEED_ALL_ATOM = None  # Pelican's would mix all languages; see NEWS_FEED_ATOM
-NEWS_FEED_ATOM = "nachrichten/feed.xml"  # per language under /<lang>/, plugins/mia_site/listings.py
+NEWS_FEED_ATOM = urls.news_feed()  # per language under /<lang>/, plugins/mia_site/listings.py
 FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None  # per-language feeds: plugins/mia_site/listings.py
@@ -124,6 +121,8 @@ JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
 }
-# Tag slugs: the site's one slugify (content_model/slugs.py, Einbürgerung → einbuergerung,
-# Sprachcafé → sprachcafe), set on every tag by plugins/mia_site/reader.py, as `invoke check`
-# computes the tag URLs. Pelican's own slugify settings are not used for them.
+# Slugs: the site's one slugify (content_model/slugs.py, Einbürgerung → einbuergerung,
+# Sprachcafé → sprachcafe). Every page names its slug (the schema requires it); every tag is a
+# plugins/mia_site/reader.py Tag, whose slug and comparisons use that slugify, as `invoke check`
+# computes the tag URLs. Pelican's own slugify settings (SLUG_REGEX_SUBSTITUTIONS …) are unused:
+# Pelican's slugify turns ü into u before any substitution could apply.

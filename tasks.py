@@ -175,8 +175,8 @@ def build(c, output="output", content="", release=False):
         "kind": "news | event | topic | holiday-date | translation",
         "title": "title (German, or the translated title with --lang)",
         "slug": "address part, e.g. internationale-woche-2026 (default: from the title)",
-        "lang": "de (default) or en, tr, ar, uk, pl: a translation of the German file --slug "
-                "(or, with kind translation, of --of)",
+        "lang": "de (default) or another site language (site_core.languages): a translation "
+                "of the German file --slug (or, with kind translation, of --of)",
         "of": "translation: the German file, e.g. content/inka/islamisch/eid-al-fitr.md",
         "summary": "one or two sentences",
         "date": "publication date YYYY-MM-DD (news/event; default today; future = scheduled)",
@@ -385,8 +385,7 @@ def translations(c, status=False, json=False, mark_current=None, content=""):
             print(as_table(index))
         return
     from mia_site import catalogs
-
-    languages = ("en", "tr", "ar", "uk", "pl")
+    from site_core.languages import TRANSLATED as languages
     for path in catalogs.update(ROOT, languages):
         print(f"updated {path.relative_to(ROOT)}", file=sys.stderr)
     for path in catalogs.compile_all(ROOT, languages):

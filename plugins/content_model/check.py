@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 import posixpath
 import re
 import subprocess
@@ -34,7 +33,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-from zoneinfo import ZoneInfo
 
 from content_core.errors import ContentError, ContentErrors
 from content_core.frontmatter import FrontMatter, parse_front_matter
@@ -50,8 +48,10 @@ from content_model.site_rules import Item, site_rules
 from content_model.site_urls import Entry, site_urls
 from content_model.translation_checks import tag_rules, version_rules
 from content_model.translation_index import TRANSLATED, Source, build_index
+from site_core import clock
+from site_core.languages import DEFAULT_LANGUAGE
 
-DEFAULT_LANG = "de"
+DEFAULT_LANG = DEFAULT_LANGUAGE
 PLACEHOLDER = "[Bitte ergänzen"
 EASY_LANGUAGE = "pages/leichte-sprache.md"
 REPO = Path(__file__).resolve().parents[2]
@@ -88,12 +88,8 @@ class Document:
 
 
 def build_date_from_env() -> dt.date:
-    """BUILD_DATE as in pelican.conf.py: the date of SOURCE_DATE_EPOCH, else today (Berlin)."""
-    tz = ZoneInfo("Europe/Berlin")
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz).date()
-    return dt.datetime.now(tz).date()
+    """BUILD_DATE as in pelican.conf.py (the site core's one clock)."""
+    return clock.build_date()
 
 
 def pagination() -> int:

@@ -10,6 +10,7 @@ from pathlib import Path
 from content_core.errors import ContentError, ContentErrors
 from content_core.frontmatter import parse_front_matter
 from content_model.site_urls import Entry, document_path
+from site_core import urls
 
 #: Pages a public body must publish complete (§ 5 DDG, Art. 13 DSGVO, BITV NRW).
 LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit")
@@ -43,7 +44,7 @@ def _built_path(content_root: Path, path: Path, lang: str) -> str | None:
     parts = rel.parts
     if parts[0] == "inka" and len(parts) == 3:
         key = _TRANSLATION.match(parts[2]).group("stem")  # type: ignore[union-attr]
-        return f"{lang}/kalender/{parts[1]}/{key}/"
+        return urls.holiday_page(parts[1], key, lang)
     top = parts[0]
     if top not in _KINDS:
         return None
@@ -56,7 +57,7 @@ def _built_path(content_root: Path, path: Path, lang: str) -> str | None:
     if not isinstance(slug, str):
         return None
     paths = document_path(Entry(kind, slug, fm.data.get("parent")))
-    return f"{lang}/{paths[0]}" if paths else None
+    return urls.localized(paths[0], lang) if paths else None
 
 
 def unreviewed_without_notice(content_root: Path, output: Path) -> list[ContentError]:

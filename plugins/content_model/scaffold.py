@@ -17,6 +17,7 @@ from content_model.mark_current import with_source_hash
 from content_model.schema import LANGUAGES, SLUG_RE, kind_for_path, parse_when
 from content_model.slugs import slugify
 from content_model.source_hash import file_hash
+from site_core import urls
 
 FOLDERS = {"news": "news", "event": "events", "topic": "pages/themen"}
 TODO = "[Bitte ergänzen: {}]"
@@ -181,7 +182,7 @@ def _topic(req: Request, slug: str, content_root: Path) -> tuple[str, str]:
                 orders.append(data["order"])
         order = max(orders, default=0) + 10
     parent = f"parent: {req.parent}\n" if req.parent else ""
-    where = f"themen/{req.parent}/{slug}/" if req.parent else f"themen/{slug}/"
+    where = urls.topic(slug, req.parent or None)
     text = f"""---
 # Thema. Anleitung: docs/redaktion.md. Zeilen mit '#' sind Hinweise.
 title: {quote(req.title)}

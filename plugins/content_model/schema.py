@@ -18,8 +18,8 @@ from content_model.files import inside, template_exists
 from content_model.images import image_file, image_problem
 from content_model.slugs import slugify
 from content_model.source_hash import HASH_RE
+from site_core.languages import LANGUAGES
 
-LANGUAGES = ("de", "en", "tr", "ar", "uk", "pl")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?$")
 

@@ -13,19 +13,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from content_model.schema import LANGUAGES
 from content_model.slugs import slugify
-
-DEFAULT_LANG = "de"
-INKA_COMMUNITIES = ("christlich", "orthodox", "juedisch", "islamisch", "alevitisch",
-                    "jesidisch", "hinduistisch", "buddhistisch", "gesellschaftlich")
+from site_core import clock, urls
+from site_core.communities import COMMUNITIES
+from site_core.languages import LANGUAGES
 
 #: Listings and machine files every language has (design.md §3).
-FIXED = ("", "themen/", "nachrichten/", "nachrichten/feed.xml", "veranstaltungen/",
-         "veranstaltungen/veranstaltungen.ics", "404.html", "kalender/", "kalender/alle.ics",
-         "daten/", "suche/")
+FIXED = (urls.home(), urls.topics(), urls.news_index(), urls.news_feed(), urls.events_index(),
+         urls.events_feed(), urls.not_found(), urls.calendar(), urls.feed(), urls.data_page(),
+         urls.search())
 #: Written once, at the root only.
-ROOT_ONLY = ("sitemap.xml", "robots.txt")
+ROOT_ONLY = (urls.SITEMAP, urls.ROBOTS)
 
 
 @dataclass(frozen=True)
@@ -42,33 +40,32 @@ class Entry:
 def document_path(entry: Entry) -> list[str]:
     """Paths (without language prefix) of one document."""
     if entry.kind == "page":
-        return [""] if entry.slug == "startseite" else [f"{entry.slug}/"]
+        return [urls.page(entry.slug)]
     if entry.kind == "topic":
-        return [f"themen/{entry.parent}/{entry.slug}/" if entry.parent else f"themen/{entry.slug}/"]
+        return [urls.topic(entry.slug, entry.parent)]
     if entry.kind == "news":
-        return [f"nachrichten/{entry.slug}/"] if entry.published else []
+        return [urls.news(entry.slug)] if entry.published else []
     if entry.kind == "event":
-        return [f"veranstaltungen/{entry.slug}/", f"veranstaltungen/{entry.slug}.ics"]
+        return [urls.event(entry.slug), urls.event_ics(entry.slug)]
     return []
 
 
 def _pages(base: str, count: int, per_page: int) -> list[str]:
     """Paginated listing: base plus ``seite-<n>/`` for every further page."""
     last = max(1, math.ceil(count / per_page))
-    return [base, *(f"{base}seite-{n}/" for n in range(2, last + 1))]
+    return [urls.listing_page(base, n) for n in range(1, last + 1)]
 
 
 def inka_paths(holidays: Iterable[tuple[str, str]], build_date: dt.date) -> list[str]:
     """Calendar pages and files for the given (community, key) pairs."""
-    years = range(build_date.year - 1, build_date.year + 4)  # INKA_YEARS
     paths: list[str] = []
-    for year in years:
-        paths += [f"kalender/{year}/", f"kalender/{year}.json", f"kalender/{year}.csv"]
-        paths += [f"kalender/{year}/inka-{year}-{lang}-{size}.pdf"
-                  for lang in LANGUAGES for size in ("a1", "a4")]
-    for community in INKA_COMMUNITIES:
-        paths += [f"kalender/{community}/", f"kalender/{community}.ics"]
-    paths += [f"kalender/{community}/{key}/" for community, key in holidays]
+    for year in clock.inka_years(build_date):
+        paths += [urls.year_page(year), urls.open_data(year, "json"), urls.open_data(year, "csv")]
+        paths += [urls.poster(year, lang, size)
+                  for lang in LANGUAGES for size in urls.POSTER_SIZES]
+    for community in COMMUNITIES:
+        paths += [urls.community_page(community), urls.feed(community)]
+    paths += [urls.holiday_page(community, key) for community, key in holidays]
     return paths
 
 
@@ -88,22 +85,21 @@ def static_paths(content_root: Path, theme_root: Path | None) -> list[str]:
 def site_urls(entries: Iterable[Entry], holidays: Iterable[tuple[str, str]],
               build_date: dt.date, content_root: Path, *, theme_root: Path | None = None,
               per_page: int = 10) -> set[str]:
-    """Every root-relative URL (``/``, ``/en/themen/x/``, ``/kalender/2026.json``, …)."""
+    """Every root-relative URL (``/``, ``/en/themen/x/``, the open data, …)."""
     entries = list(entries)
     paths: list[str] = list(FIXED)
     news = [e for e in entries if e.kind == "news" and e.published]
-    paths += _pages("nachrichten/", len(news), per_page)
+    paths += _pages(urls.news_index(), len(news), per_page)
     tagged: dict[str, int] = {}
     for item in news:
         for tag in item.tags:
             tagged[slugify(tag)] = tagged.get(slugify(tag), 0) + 1
     for tag, count in tagged.items():
-        paths += _pages(f"nachrichten/thema/{tag}/", count, per_page)
+        paths += _pages(urls.tag(tag), count, per_page)
     for entry in entries:
         paths += document_path(entry)
     paths += inka_paths(holidays, build_date)
-    urls = {f"/{lang}/{path}" if lang != DEFAULT_LANG else f"/{path}"
-            for lang in LANGUAGES for path in paths}
-    urls |= {f"/{path}" for path in ROOT_ONLY}
-    urls |= {f"/{path}" for path in static_paths(content_root, theme_root)}
-    return urls
+    found = {urls.href(path, lang) for lang in LANGUAGES for path in paths}
+    found |= {urls.href(path) for path in ROOT_ONLY}
+    found |= {urls.href(path) for path in static_paths(content_root, theme_root)}
+    return found

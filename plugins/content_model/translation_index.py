@@ -16,11 +16,11 @@ from pathlib import Path
 from content_core.errors import ContentErrors
 from content_core.frontmatter import FrontMatter, parse_front_matter
 from content_model.files import ignored
-from content_model.schema import LANGUAGES, kind_for_path
+from content_model.schema import kind_for_path
 from content_model.source_hash import FIELD, front_matter_hash
+from site_core.languages import DEFAULT_LANGUAGE, TRANSLATED
 
-DEFAULT_LANG = "de"
-TRANSLATED = tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANG)
+DEFAULT_LANG = DEFAULT_LANGUAGE
 STATES = ("missing", "outdated", "unmarked", "unreviewed", "reviewed")
 #: The states as editors read them (``--status`` table, docs/redaktion.md).
 STATE_LABELS = {"missing": "fehlt", "outdated": "veraltet", "unmarked": "ohne Stand",

@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from site_core.languages import is_rtl
+
+__all__ = ["FSI", "PDI", "has_rtl", "is_rtl", "isolate", "ltr_runs"]
+
 FSI = "\u2068"
 PDI = "\u2069"
-#: Languages written right to left (site languages and native names).
-RTL_LANGS = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ps", "sd", "syr", "ug", "ur", "yi"})
 
 _STRONG_LTR = r"A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u052F\u1E00-\u1EFF"
 _RTL = r"\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF"
@@ -24,10 +26,6 @@ _RTL = r"\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF"
 _RUN = re.compile(
     rf"(?:[0-9][0-9.,:/–-]*[ \u00A0]?)?[{_STRONG_LTR}][^{_RTL}\n{FSI}{PDI}]*")
 _TRAILING = " \u00A0\t.,;:!?،؛…–—-\"'«»„“”&|*+=•·"
-
-
-def is_rtl(lang: str) -> bool:
-    return lang.split("-", maxsplit=1)[0].lower() in RTL_LANGS
 
 
 def _trim(run: str) -> str:

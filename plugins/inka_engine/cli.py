@@ -13,17 +13,18 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from content_core import ContentErrors
+from site_core import clock
+from site_core.history import repository_stamp
 
 from .constants import COMMUNITIES, DEFAULT_UID_DOMAIN, LANGUAGES
 from .engine import Omission, occurrences
 from .export import holiday_url, to_csv, to_json, to_table
 from .history import History, holiday_files
-from .ical import build_calendar, dtstamp_from_env, to_ics
+from .ical import build_calendar, to_ics
 from .loader import load_holidays
 from .model import Holiday
 from .rules import KINDS
 
-FALLBACK_DTSTAMP = datetime(1970, 1, 1, tzinfo=UTC)
 #: Years a date can have at all (Python's calendar) and the years the rule kinds cover.
 MIN_YEAR, MAX_YEAR = 1, 9998
 RULE_YEARS = (1900, 2100)
@@ -54,8 +55,8 @@ def _dtstamp(value: str) -> datetime:
 
 
 def _build_year() -> int:
-    """Year of BUILD_DATE: SOURCE_DATE_EPOCH if set, else today (design.md §6)."""
-    return dtstamp_from_env(datetime.now(UTC)).year
+    """Year of BUILD_DATE (design.md §6): the site core's one clock, in Europe/Berlin."""
+    return clock.build_date().year
 
 
 def ranges_text(holidays: Sequence[Holiday]) -> str:
@@ -82,7 +83,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--domain", default=DEFAULT_UID_DOMAIN,
                    help=f"iCalendar UID domain (default: {DEFAULT_UID_DOMAIN})")
     p.add_argument("--dtstamp", type=_dtstamp, default=None,
-                   help="DTSTAMP for ics (default: SOURCE_DATE_EPOCH, else 1970-01-01T00:00Z)")
+                   help="DTSTAMP for ics (default: as the site's feeds: SOURCE_DATE_EPOCH, else "
+                        "the last commit, else the build date)")
     p.add_argument("-q", "--quiet", action="store_true", help="only warnings on stderr")
     return p
 
@@ -112,7 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         out.flush()
         sys.stdout.buffer.write(to_csv(found, args.lang, args.site_url))
     elif args.format == "ics":
-        stamp = args.dtstamp or dtstamp_from_env(FALLBACK_DTSTAMP)
+        stamp = args.dtstamp or repository_stamp(args.content.resolve(),
+                                                       clock.build_date())
         change_for = None
         if args.dtstamp is None:  # each event: the last commit of its own files
             history = History.of(args.content.resolve())

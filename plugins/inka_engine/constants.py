@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-COMMUNITIES: tuple[str, ...] = (
-    "christlich",
-    "orthodox",
-    "juedisch",
-    "islamisch",
-    "alevitisch",
-    "jesidisch",
-    "hinduistisch",
-    "buddhistisch",
-    "gesellschaftlich",
-)
+# Communities and languages are the site core's (design.md §2); the engine re-exports them.
+from site_core import COMMUNITIES, DEFAULT_LANGUAGE, INKA_UID_DOMAIN, LANGUAGES
 
-LANGUAGES: tuple[str, ...] = ("de", "en", "tr", "ar", "uk", "pl")
-DEFAULT_LANGUAGE = "de"
+__all__ = ["BEGINS", "COMMUNITIES", "CONFIRM_SLACK_DAYS", "DEFAULT_LANGUAGE",
+           "DEFAULT_UID_DOMAIN", "LANGUAGES", "VARIANT_WINDOW_DAYS"]
 
 BEGINS: tuple[str, ...] = ("evening-before", "day")
 
@@ -27,5 +18,6 @@ CONFIRM_SLACK_DAYS = 3
 #: same occurrence's alternative.
 VARIANT_WINDOW_DAYS = 60
 
-#: Default domain for iCalendar UIDs (design.md §6: INKA_UID_DOMAIN).
-DEFAULT_UID_DOMAIN = "inka.dortmund.de"
+#: Default domain for iCalendar UIDs: the site's INKA_UID_DOMAIN (design.md §6), so that
+#: ``invoke holidays --format ics`` writes the same UIDs as the site's feeds.
+DEFAULT_UID_DOMAIN = INKA_UID_DOMAIN

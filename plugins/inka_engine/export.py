@@ -8,6 +8,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from site_core import urls
+
 from .constants import DEFAULT_LANGUAGE
 from .model import Occurrence
 from .texts import source_text
@@ -16,7 +18,7 @@ FIELDS: tuple[str, ...] = (
     "id", "community", "key", "name", "start", "end", "begins_evening_before", "evening",
     "night", "status", "variance_days", "url", "source",
 )
-#: The site's open data (``/kalender/<year>.json``, design.md §6) plus ``uid``. ``id`` =
+#: The site's open data (``<year>.json``, design.md §6) plus ``uid``. ``id`` =
 #: ``<community>/<key>/<occurrence>`` is unique like the UID (also when a lunar holiday starts
 #: twice in one Gregorian year, Eid 2033); ``evening`` is the civil date of the evening it
 #: begins on (empty when it begins by day), ``night`` whether the observance is that night.
@@ -27,11 +29,11 @@ OPEN_DATA_FIELDS: tuple[str, ...] = (
 
 
 def holiday_url(occ: Occurrence, site_url: str = "", lang: str = DEFAULT_LANGUAGE) -> str:
-    """``<site>/[<lang>/]kalender/<community>/<key>/``, or "" without a site URL."""
+    """The holiday page's absolute URL in ``lang`` (``site_core.urls.holiday_page``), or ""
+    without a site URL."""
     if not site_url:
         return ""
-    prefix = "" if lang == DEFAULT_LANGUAGE else f"/{lang}"
-    return f"{site_url.rstrip('/')}{prefix}/kalender/{occ.community}/{occ.key}/"
+    return urls.absolute(site_url, urls.holiday_page(occ.community, occ.key, lang))
 
 
 def row(occ: Occurrence, lang: str = DEFAULT_LANGUAGE, site_url: str = "",

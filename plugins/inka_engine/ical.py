@@ -5,12 +5,13 @@ The site's feeds and ``python -m inka_engine --format ics`` share :func:`build_c
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 
 from babel.dates import format_skeleton
 from icalendar import Calendar, Event
+
+from site_core.languages import babel_locale
 
 from .bidi import is_rtl, isolate
 from .constants import DEFAULT_LANGUAGE, DEFAULT_UID_DOMAIN
@@ -30,14 +31,6 @@ PRODID = "-//Stadt Dortmund//MIA-DO-KI INKA//DE"
 FALLBACK = datetime(2000, 1, 1, tzinfo=UTC)
 
 
-def dtstamp_from_env(default: datetime) -> datetime:
-    """UTC time of ``SOURCE_DATE_EPOCH`` when set, else ``default`` (never the wall clock)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=UTC)
-    return _utc(default)
-
-
 def _utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
@@ -47,8 +40,8 @@ def _may_move(occ: Occurrence, today: date | None) -> bool:
 
 
 def day_month(day: date, lang: str) -> str:
-    """'26. März', '26 March', '26 Mart' … (Babel, the feed's language)."""
-    return format_skeleton("MMMMd", day, locale=lang)
+    """'26. März', '26 March', '26 Mart' … (Babel, the feed language's locale)."""
+    return format_skeleton("MMMMd", day, locale=babel_locale(lang))
 
 
 def night_label(occ: Occurrence, lang: str = DEFAULT_LANGUAGE,
@@ -220,7 +213,7 @@ def build_calendar(
 
     ``change_for`` gives each occurrence's last change (:class:`~inka_engine.history.History`);
     without it every VEVENT carries ``dtstamp``, which must be reproducible
-    (``dtstamp_from_env(last_commit_time)``). ``calname`` must not contain a year.
+    (``site_core.history.repository_stamp``). ``calname`` must not contain a year.
     ``url_for``/``explanation_for`` give each event's page URL and short explanation
     (default: the holiday's translation in ``lang``, else German marked as German);
     ``today`` (BUILD_DATE) drops "(voraussichtlich)" from dates that have passed; ``catalog``

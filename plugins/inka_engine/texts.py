@@ -16,6 +16,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
+from site_core import communities
+from site_core.messages import N_
+
 from .constants import DEFAULT_LANGUAGE
 
 #: The repository (``plugins/inka_engine/texts.py`` → two folders up); the site passes its own.
@@ -23,11 +26,6 @@ REPO = Path(__file__).resolve().parents[2]
 
 #: A language's catalogue: ``catalog("tr").gettext(msgid)``.
 Catalog = Callable[[str], NullTranslations]
-
-
-def N_(message: str) -> str:
-    """Mark a msgid for extraction (``invoke translations``); translated where it is shown."""
-    return message
 
 
 #: Named texts of the feeds (the same msgids as on the pages where a page shows them too).
@@ -52,18 +50,8 @@ MESSAGES: dict[str, str] = {
 #: inka.html, extracted from there as one entry with its plural forms).
 VARIANCE = ("voraussichtlich – kann sich um %(num)s Tag verschieben",
             "voraussichtlich – kann sich um %(num)s Tage verschieben")
-#: The community of an event (CATEGORIES), as the pages label it.
-COMMUNITY_LABELS: dict[str, str] = {
-    "christlich": N_("christlich"),
-    "orthodox": N_("orthodox"),
-    "juedisch": N_("jüdisch"),
-    "islamisch": N_("islamisch"),
-    "alevitisch": N_("alevitisch"),
-    "jesidisch": N_("jesidisch"),
-    "hinduistisch": N_("hinduistisch"),
-    "buddhistisch": N_("buddhistisch"),
-    "gesellschaftlich": N_("gesellschaftlich"),
-}
+#: The community of an event (CATEGORIES), as the pages label it (site_core.communities).
+COMMUNITY_LABELS: dict[str, str] = communities.LABELS
 
 
 #: The gettext domain: ``messages.po`` / ``messages.pot``.

@@ -1,4 +1,4 @@
-"""Print-ready INKA posters (design.md §3): ``kalender/<year>/inka-<year>-<lang>-a1.pdf`` (DIN A1
+"""Print-ready INKA posters (design.md §3, ``site_core.urls.poster``): ``…-a1.pdf`` (DIN A1
 landscape, twelve months on one sheet) and ``…-a4.pdf`` (one month per A4 page), for every
 year in INKA_YEARS and every language, from the same engine data as the pages and feeds.
 
@@ -23,9 +23,9 @@ def get_generators(_pelican: object) -> type:
 
 def _file_size(size: int, lang: str = "de") -> str:
     from inka_poster.sizes import file_size
-    from mia_site.filters import LOCALES
+    from site_core.languages import babel_locale
 
-    return file_size(size, LOCALES.get(lang, lang))
+    return file_size(size, babel_locale(lang))
 
 
 def install_filters(generator: Any) -> None:

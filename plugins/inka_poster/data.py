@@ -17,21 +17,17 @@ from inka_engine import COMMUNITIES, Occurrence
 from inka_engine.texts import text
 from inka_poster.grid import STYLES, Mark, MonthGrid, mark_of, month_grid, month_occurrences
 from inka_poster.qr import svg_data_uri
+from site_core import urls
+from site_core.languages import babel_locale, text_direction
 
-RTL = frozenset({"ar"})
-KINDS = ("a1", "a4")
-
-
-def poster_path(year: int, lang: str, kind: str) -> str:
-    """Site-relative path (design.md §3): the German ``kalender/<year>/`` folder for every
-    language."""
-    return f"kalender/{year}/inka-{year}-{lang}-{kind}.pdf"
+KINDS = urls.POSTER_SIZES
+#: Site-relative path (design.md §3): the German year folder for every language.
+poster_path = urls.poster
 
 
-def feeds_url(base_url: str, lang: str, default_lang: str = "de") -> str:
+def feeds_url(base_url: str, lang: str) -> str:
     """The calendar page of the language, where the feeds are offered (the QR code's target)."""
-    prefix = "" if lang == default_lang else f"{lang}/"
-    return f"{base_url.rstrip('/')}/{prefix}kalender/"
+    return urls.absolute(base_url, urls.calendar(), lang)
 
 
 @dataclass(frozen=True)
@@ -110,10 +106,10 @@ def month_names(locale: str) -> dict[int, str]:
 
 
 def poster_data(year: int, lang: str, occurrences: Sequence[Occurrence], base_url: str, *,
-                default_lang: str = "de", locale: str | None = None) -> PosterData:
+                locale: str | None = None) -> PosterData:
     """Everything one year's poster shows in one language; ``locale`` is the Babel locale of
-    the language (the site's mapping, mia_site.filters.LOCALES; default: the language code)."""
-    locale = locale or lang
+    the language (default: the site core's map, site_core.languages.LOCALES)."""
+    locale = locale or babel_locale(lang)
     names = month_names(locale)
     months = []
     for number in range(1, 13):
@@ -122,9 +118,9 @@ def poster_data(year: int, lang: str, occurrences: Sequence[Occurrence], base_ur
                         for o in month_occurrences(occurrences, year, number))
         months.append(Month(number, names[number], month_grid(year, number, occurrences),
                             entries))
-    url = feeds_url(base_url, lang, default_lang)
+    url = feeds_url(base_url, lang)
     return PosterData(
-        year=year, lang=lang, dir="rtl" if lang in RTL else "ltr", months=tuple(months),
+        year=year, lang=lang, dir=text_direction(lang), months=tuple(months),
         weekdays=weekdays(locale),
         communities=tuple(Community(c, STYLES[c].letter, STYLES[c].colour) for c in COMMUNITIES),
         url=url, url_text=url.split("://", 1)[-1], notes=(text("calendar_islamisch", lang),),

@@ -28,7 +28,6 @@ from inka_poster.cache import PosterCache
 from inka_poster.data import KINDS, PosterData, poster_data, poster_path
 from inka_poster.render import Rendered, poster_key, render, render_html
 from mia_site import catalogs
-from mia_site.filters import LOCALES
 from site_build import working
 from site_build.workers import worker_count
 
@@ -164,9 +163,7 @@ class PosterGenerator(Generator):
         started = time.perf_counter()
         for year in settings["INKA_YEARS"]:
             for lang in settings["LANGUAGES"]:
-                data = poster_data(year, lang, calendar.occurrences, settings["SITE_BASE_URL"],
-                                   default_lang=settings["DEFAULT_LANG"],
-                                   locale=LOCALES.get(lang, lang))
+                data = poster_data(year, lang, calendar.occurrences, settings["SITE_BASE_URL"])
                 translations = catalogs.translations(root, lang)
                 for kind in KINDS:
                     html = render_html(data, kind, poster_dir, translations)

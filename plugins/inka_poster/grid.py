@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from inka_engine import COMMUNITIES, Occurrence
+from site_core.communities import BY_KEY
 
 #: Marker after a mark: the holiday begins at sunset on the evening before.
 EVENING = "*"
@@ -29,19 +30,8 @@ class Style:
     colour: str
 
 
-#: The site's community colours (theme/static/css/site.css, .inka-community--*).
-STYLES: dict[str, Style] = {
-    "christlich": Style("C", "#6a1b9a"),
-    "orthodox": Style("O", "#8e5a00"),
-    "juedisch": Style("J", "#0b5cad"),
-    "islamisch": Style("I", "#1b6e3a"),
-    "alevitisch": Style("A", "#a4001d"),
-    "jesidisch": Style("E", "#b34700"),
-    "hinduistisch": Style("H", "#c2185b"),
-    "buddhistisch": Style("B", "#7a5c00"),
-    "gesellschaftlich": Style("G", "#37474f"),
-}
-assert set(STYLES) == set(COMMUNITIES), "every community needs a poster style"
+#: The communities' letters and colours, the same as the site's (site_core.communities).
+STYLES: dict[str, Style] = {c.key: Style(c.letter, c.colour) for c in BY_KEY.values()}
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
 
 from inka_poster.cache import cache_key
 from inka_poster.data import KINDS, PosterData
+from site_core import communities
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +34,9 @@ def environment(poster_dir: Path, translations: Any) -> Environment:
     env = Environment(loader=FileSystemLoader(str(poster_dir)), autoescape=True,
                       extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    # As `_()` gives it (Markup: catalogue texts are trusted).
+    env.filters["community_title"] = lambda key: Markup(
+        translations.gettext(communities.TITLES[key]))
     return env
 
 

@@ -13,30 +13,18 @@ from dataclasses import dataclass, field
 
 from inka_engine import COMMUNITIES, Alternative, Holiday, Occurrence, occurrences
 from inka_engine.model import HolidayTexts
+from site_core import urls
+from site_core.languages import text_direction
 
 YEARS_BACK = 2
 YEARS_AHEAD = 10
 UPCOMING = 8
 COMMUNITY_DAYS = 365
 
-#: Scripts written right to left (languages of native names).
-RTL_LANGS = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ps", "sd", "syr", "ug", "ur", "yi"})
-
-
-def text_dir(lang: str) -> str:
-    return "rtl" if lang.split("-", maxsplit=1)[0].lower() in RTL_LANGS else "ltr"
-
-
-def community_path(community: str) -> str:
-    return f"kalender/{community}/"
-
-
-def year_path(year: int) -> str:
-    return f"kalender/{year}/"
-
-
-def holiday_path(community: str, key: str) -> str:
-    return f"kalender/{community}/{key}/"
+# Language-independent paths of the calendar pages (the site core's URL builders).
+community_path = urls.community_page
+year_path = urls.year_page
+holiday_path = urls.holiday_page
 
 
 def _is_on(o: Occurrence, day: dt.date) -> bool:
@@ -87,7 +75,7 @@ class HolidayPage:
 
     @property
     def native_dir(self) -> str:
-        return text_dir(self.holiday.native.lang) if self.holiday.native else "ltr"
+        return text_direction(self.holiday.native.lang) if self.holiday.native else "ltr"
 
     @property
     def next(self) -> Occurrence | None:
@@ -178,7 +166,7 @@ class Calendar:
 
     def paths(self) -> list[str]:
         """Every calendar page, as URL paths (for the sitemap)."""
-        return ["kalender/", *(year_path(y) for y in self.years),
+        return [urls.calendar(), *(year_path(y) for y in self.years),
                 *(community_path(c) for c in self.communities),
                 *(h.path for h in sorted(self.holidays, key=lambda h: h.path))]
 

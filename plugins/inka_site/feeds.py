@@ -7,86 +7,25 @@ size. Texts come from ``inka_engine`` (iCalendar, JSON, CSV) and the UI catalogu
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from babel.units import format_unit
 
 from inka_engine import COMMUNITIES, Occurrence
 from inka_engine.export import OPEN_DATA_FIELDS, holiday_url, to_csv, to_json
 from inka_engine.history import Change, History, holiday_files
-from inka_engine.ical import dtstamp_from_env
 from inka_engine.texts import Catalog, repo_catalog, text
 from inka_site.vevents import EventStore, LanguageEvents
-from mia_site.catalogs import N_
-from mia_site.filters import LOCALES
-
-#: The calendar's name per community (X-WR-CALNAME, no year in it; design.md §6). The same
-#: msgids as the page titles in partials/inka.html.
-FEED_TITLES = {
-    "christlich": N_("Christliche Feiertage"),
-    "orthodox": N_("Orthodoxe Feiertage"),
-    "juedisch": N_("Jüdische Feiertage"),
-    "islamisch": N_("Islamische Feiertage"),
-    "alevitisch": N_("Alevitische Feiertage"),
-    "jesidisch": N_("Jesidische Feiertage"),
-    "hinduistisch": N_("Hinduistische Feiertage"),
-    "buddhistisch": N_("Buddhistische Feiertage"),
-    "gesellschaftlich": N_("Gesellschaftliche Gedenk- und Aktionstage"),
-}
-ALL = "alle"
-
-
-def feed_path(community: str | None = None) -> str:
-    """``kalender/alle.ics`` or ``kalender/<community>.ics`` (language-independent)."""
-    return f"kalender/{community or ALL}.ics"
-
-
-def data_path(year: int, suffix: str) -> str:
-    return f"kalender/{year}.{suffix}"
-
-
-def last_commit_time(repo: Path) -> dt.datetime | None:
-    """Committer time of HEAD (``git log -1 --format=%ct``), or None outside a git checkout."""
-    try:
-        done = subprocess.run(["git", "-C", str(repo), "log", "-1", "--format=%ct"],
-                              capture_output=True, text=True, check=False, timeout=10)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    value = done.stdout.strip()
-    if done.returncode != 0 or not value.isdigit():
-        return None
-    return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
-
-
-def feed_dtstamp(repo: Path, fallback: dt.datetime) -> dt.datetime:
-    """DTSTAMP (design.md §6): SOURCE_DATE_EPOCH, else the last commit — never the wall clock.
-
-    Outside a git checkout ``fallback`` is used and the build says so on stderr (not as a
-    logged warning: ``--fatal warnings`` would stop the build)."""
-    commit = last_commit_time(repo)
-    if commit is None:
-        commit = fallback
-        if not _source_date_epoch_set():
-            print(f"HINWEIS: {repo} ist kein git-Checkout und SOURCE_DATE_EPOCH ist nicht "
-                  f"gesetzt: DTSTAMP der Kalender-Feeds = {fallback.isoformat()}",
-                  file=sys.stderr)
-    return dtstamp_from_env(commit)
-
-
-def _source_date_epoch_set() -> bool:
-    return bool(os.environ.get("SOURCE_DATE_EPOCH"))
+from site_core import communities, urls
+from site_core.languages import babel_locale
 
 
 def human_size(size: int, lang: str) -> str:
     """'48 kB' in the page's locale (Babel), rounded up to whole kilobytes."""
     kilobytes = max(1, -(-size // 1000))
     return format_unit(kilobytes, "digital-kilobyte", length="short",
-                       locale=LOCALES.get(lang, lang))
+                       locale=babel_locale(lang))
 
 
 @dataclass
@@ -119,9 +58,6 @@ class FeedSettings:
     #: A language's UI catalogue (the feeds' texts); default: the repository's catalogues.
     catalog: Catalog = repo_catalog
 
-    def prefix(self, lang: str) -> str:
-        return "" if lang == self.default_lang else f"{lang}/"
-
 
 def in_years(occurrences: Iterable[Occurrence], years: Sequence[int]) -> list[Occurrence]:
     """Occurrences that start in one of ``years`` (the rolling window of the feeds)."""
@@ -133,7 +69,7 @@ def feed_name(community: str | None, lang: str, translate: Callable[[str, str], 
               catalog: Catalog = repo_catalog) -> str:
     if community is None:
         return text("calname", lang, catalog)
-    return f"{translate(lang, FEED_TITLES[community])} – INKA Dortmund"
+    return f"{translate(lang, communities.TITLES[community])} – INKA Dortmund"
 
 
 def build_files(occurrences: Sequence[Occurrence], settings: FeedSettings,
@@ -144,7 +80,6 @@ def build_files(occurrences: Sequence[Occurrence], settings: FeedSettings,
     store = store or EventStore(None)
     window = in_years(occurrences, settings.years)
     for lang in settings.languages:
-        prefix = settings.prefix(lang)
 
         def url(o: Occurrence, lang: str = lang) -> str:
             return holiday_url(o, settings.site_url, lang)
@@ -165,16 +100,16 @@ def build_files(occurrences: Sequence[Occurrence], settings: FeedSettings,
                                 settings.today, settings.catalog, store.load(lang))
         for community in (None, *COMMUNITIES):
             chosen = [o for o in window if community is None or o.community == community]
-            files.add(prefix + feed_path(community), events.calendar(
+            files.add(urls.feed(community, lang), events.calendar(
                 chosen, calname=feed_name(community, lang, settings.translate, settings.catalog),
                 caldesc=text("caldesc", lang, settings.catalog)))
         store.save(lang, events.used)
         for year in settings.years:
             chosen = [o for o in window if o.start.year == year]
-            files.add(prefix + data_path(year, "json"), to_json(
+            files.add(urls.open_data(year, "json", lang), to_json(
                 chosen, lang, settings.site_url, fields=OPEN_DATA_FIELDS,
                 uid_domain=settings.uid_domain, year=year, language=lang).encode("utf-8"))
-            files.add(prefix + data_path(year, "csv"), to_csv(
+            files.add(urls.open_data(year, "csv", lang), to_csv(
                 chosen, lang, settings.site_url, fields=OPEN_DATA_FIELDS,
                 uid_domain=settings.uid_domain))
     return files

@@ -10,16 +10,20 @@ from jinja2.runtime import Context
 
 from inka_engine.texts import source_text
 from mia_site.jsonld import script_text
+from site_core.languages import babel_locale
 
 
 def date_wd(value: dt.date, locale: str = "de", year: bool = True) -> str:
-    """Short date with weekday: 'Sa., 12. Sept. 2026' (``year=False``: 'Sa., 12. Sept.')."""
-    return format_skeleton("yMMMEd" if year else "MMMEd", value, locale=locale)
+    """Short date with weekday: 'Sa., 12. Sept. 2026' (``year=False``: 'Sa., 12. Sept.').
+
+    ``locale`` is a site language, formatted with its Babel locale from the site core's one
+    map (English: en_GB, 'Sat 12 Sept 2026', as on the posters and event pages)."""
+    return format_skeleton("yMMMEd" if year else "MMMEd", value, locale=babel_locale(locale))
 
 
 def month_year(value: dt.date, locale: str = "de") -> str:
-    """'September 2026'."""
-    return format_skeleton("yMMMM", value, locale=locale)
+    """'September 2026' (the site language's Babel locale)."""
+    return format_skeleton("yMMMM", value, locale=babel_locale(locale))
 
 
 def day_before(value: dt.date) -> dt.date:

@@ -11,29 +11,16 @@ from pelican.generators import Generator
 
 from content_core import ContentErrors, as_shown
 from inka_engine import Holiday, load_holidays
-from inka_engine.history import History
 from inka_site import filters
-from inka_site.calendar import (
-    Calendar,
-    HolidayPage,
-    build_calendar,
-    community_path,
-    year_path,
-)
-from inka_site.feeds import (
-    FeedSettings,
-    Files,
-    build_files,
-    data_path,
-    feed_dtstamp,
-    feed_path,
-    human_size,
-)
+from inka_site.calendar import Calendar, HolidayPage, build_calendar
+from inka_site.feeds import FeedSettings, Files, build_files, human_size
 from inka_site.markup import render_body
 from inka_site.vevents import EventStore
 from mia_site import cache, i18n
 from mia_site import filters as site_filters
 from mia_site.reader import record
+from site_core import communities, urls
+from site_core.history import History, repository_stamp
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +32,7 @@ class InkaGenerator(Generator):
     which stop the build once all files are read) and builds the calendar; ``generate_output``
     writes the feeds and open-data files, then for every language the overview, year,
     community and holiday pages and ``/daten/``: German at ``/``, the others under
-    ``/<lang>/`` (``_prefix``)."""
+    ``/<lang>/`` (``site_core.urls``)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -75,9 +62,6 @@ class InkaGenerator(Generator):
                                        years=self.settings["INKA_YEARS"])
         self.context["inka"] = self.calendar
 
-    def _prefix(self, lang: str) -> str:
-        return "" if lang == self.settings["DEFAULT_LANG"] else f"{lang}/"
-
     def _json_ld(self, page: HolidayPage, lang: str) -> dict[str, Any] | None:
         occ = page.next
         if occ is None:
@@ -99,7 +83,7 @@ class InkaGenerator(Generator):
                 "address": {"@type": "PostalAddress", "addressLocality": "Dortmund",
                             "addressCountry": "DE"},
             },
-            "url": f"{base}/{self._prefix(lang)}{page.path}",
+            "url": urls.absolute(base, page.path, lang),
             "inLanguage": lang,
         }
 
@@ -107,15 +91,14 @@ class InkaGenerator(Generator):
         """Feeds and open data of every language (design.md §6), computed before the pages
         so that the pages can give each file's size."""
         settings = self.settings
-        repo = Path(settings["THEME"]).resolve().parent
+        content = Path(settings["PATH"]).resolve()
         build_date: dt.date = settings["BUILD_DATE"]
-        fallback = dt.datetime(build_date.year, build_date.month, build_date.day, tzinfo=dt.UTC)
         feed_settings = FeedSettings(
             languages=settings["LANGUAGES"], default_lang=settings["DEFAULT_LANG"],
             years=settings["INKA_YEARS"], site_url=settings["SITE_BASE_URL"],
-            uid_domain=settings["INKA_UID_DOMAIN"], dtstamp=feed_dtstamp(repo, fallback),
+            uid_domain=settings["INKA_UID_DOMAIN"], dtstamp=repository_stamp(content, build_date),
             translate=lambda lang, message: i18n.translate(settings, lang, message),
-            history=History.of(Path(settings["PATH"]).resolve()), today=build_date,
+            history=History.of(content), today=build_date,
             catalog=lambda lang: i18n.catalog(settings, lang))
         store = EventStore(cache.folder_for(settings, "feeds"))
         return build_files(calendar.occurrences, feed_settings, store)
@@ -126,12 +109,16 @@ class InkaGenerator(Generator):
             return
         files = self._files(calendar)
         writer.write_all(files.contents.items(), "INKA-Kalender (Feeds und offene Daten)")
+        # The community colours for the calendar pages' labels (site_core.communities).
+        writer.write_bytes(f"{self.settings['THEME_STATIC_DIR']}/{communities.STYLESHEET}",
+                           communities.stylesheet().encode("utf-8"),
+                           "INKA-Kalender (Farben der Gemeinschaften)")
         for lang in self.settings["LANGUAGES"]:
             self._write_language(writer, calendar, lang, files)
 
     def _downloads(self, files: Files, lang: str) -> dict[str, dict[str, str]]:
         """Language-independent path → URLs and size text of that language's file."""
-        prefix = self._prefix(lang)
+        prefix = urls.localized("", lang)
         base = self.settings["SITE_BASE_URL"]
         found = {}
         for path in files.contents:
@@ -151,21 +138,22 @@ class InkaGenerator(Generator):
         """One language's calendar pages under /<lang>/ (German at /). Names, UI and the
         holidays' translated texts are in ``lang``; a text without translation is German,
         marked lang="de"."""
-        prefix = self._prefix(lang)
-        common = {"inka_locale": lang, "page_lang": lang, "inka_prefix": "/" + prefix.rstrip("/")
-                  if prefix else "", "relative_urls": False,
+        prefix = urls.localized("", lang)
+        common = {"inka_locale": lang, "page_lang": lang, "relative_urls": False,
                   "inka_files": self._downloads(files, lang),
-                  "inka_feed_path": feed_path, "inka_data_path": data_path}
-        writer.write_file(prefix + "kalender/index.html", self.get_template("kalender"),
-                          self.context, section_path="kalender/", **common)
+                  "community_stylesheet": communities.STYLESHEET}
+        path = urls.calendar()
+        writer.write_file(prefix + path + "index.html", self.get_template("kalender"),
+                          self.context, section_path=path, **common)
         for year in calendar.years:
-            path = year_path(year)
+            path = urls.year_page(year)
             writer.write_file(prefix + path + "index.html", self.get_template("kalender_year"),
                               self.context, inka_year=year, section_path=path, **common)
-        writer.write_file(prefix + "daten/index.html", self.get_template("daten"),
-                          self.context, section_path="daten/", **common)
+        path = urls.data_page()
+        writer.write_file(prefix + path + "index.html", self.get_template("daten"),
+                          self.context, section_path=path, **common)
         for community in calendar.communities:
-            path = community_path(community)
+            path = urls.community_page(community)
             writer.write_file(prefix + path + "index.html",
                               self.get_template("kalender_community"), self.context,
                               community=community, section_path=path, **common)

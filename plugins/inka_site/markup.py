@@ -8,7 +8,8 @@ from typing import Any
 
 from markdown import Markdown
 
-from inka_engine.constants import DEFAULT_LANGUAGE, LANGUAGES
+from site_core import urls
+from site_core.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 _H1 = re.compile(r"<h1[\s>]")
 _HREF = re.compile(r'href="/(?!/)([^"]*)"')
@@ -25,7 +26,7 @@ def _convert(text: str, settings: dict[str, Any], baselevel: int) -> str:
 
 
 def localize_links(html: str, lang: str) -> str:
-    """Root-relative links to pages (``/kalender/…/``) get the language prefix of ``lang``:
+    """Root-relative links to pages (``/…/``) get the language prefix of ``lang``:
     translations keep the German links (docs/inka-daten.md); files (``.ics``, ``.pdf``) and
     links that already name a language stay as they are."""
     if lang == DEFAULT_LANGUAGE:
@@ -36,7 +37,7 @@ def localize_links(html: str, lang: str) -> str:
         page = path.split("#", 1)[0].split("?", 1)[0]
         if page.split("/", 1)[0] in LANGUAGES or (page and not page.endswith("/")):
             return match.group(0)
-        return f'href="/{lang}/{path}"'
+        return f'href="{urls.href(path, lang)}"'
 
     return _HREF.sub(fix, html)
 

@@ -24,15 +24,16 @@ from importlib.metadata import version
 from pathlib import Path
 
 from inka_engine import Occurrence
-from inka_engine.history import Change
 from inka_engine.ical import build_calendar, explanation_of, to_ics
 from inka_engine.texts import Catalog
 from site_build.files import write_atomic
+from site_core.history import Change
 
 ENGINE = Path(__file__).resolve().parents[1] / "inka_engine"
 #: The code a cached VEVENT stands for: a change to any of it starts afresh.
 SOURCES = (Path(__file__).resolve(), *(ENGINE / name for name in (
-    "ical.py", "texts.py", "bidi.py", "model.py", "history.py", "constants.py")))
+    "ical.py", "texts.py", "bidi.py", "model.py", "history.py", "constants.py")),
+    *sorted((ENGINE.parent / "site_core").glob("*.py")))
 END = b"END:VCALENDAR\r\n"
 FORMAT = 1
 

@@ -27,6 +27,7 @@ METHOD_MAP = [
     ("plugins/mia_site/**.py", "python"),
     ("plugins/inka_site/**.py", "python"),
     ("plugins/inka_engine/**.py", "python"),  # the feeds' texts (inka_engine.texts, sources)
+    ("plugins/site_core/**.py", "python"),  # community titles and labels
     ("theme/poster/**.html", "jinja2"),  # print templates of plugins/inka_poster
 ]
 OPTIONS = {"theme/templates/**.html": {"extensions": "jinja2.ext.i18n"},

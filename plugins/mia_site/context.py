@@ -10,13 +10,14 @@ from typing import Any
 
 from content_core import ContentError, ContentErrors, parse_front_matter
 from content_model.site_rules import Item, site_rules
-from inka_engine.history import Change, History
 from mia_site import events_ical, images, jsonld
-from mia_site.catalogs import N_
 from mia_site.events import ends_at, language_names, series_members, split_events
 from mia_site.i18n import link_versions, translate
 from mia_site.reader import record
 from mia_site.tags import localise_tags
+from site_core import urls
+from site_core.history import Change, History, repository_stamp
+from site_core.messages import N_
 
 CALNAME = N_("Veranstaltungen – MIA-DO-KI")
 CALDESC = N_("Veranstaltungen des Kommunalen Integrationszentrums Dortmund und seiner Partner.")
@@ -110,7 +111,7 @@ def _event_files(events: list[Any], settings: dict[str, Any]) -> dict[str, bytes
     base = settings["SITE_BASE_URL"]
     domain = settings["INKA_UID_DOMAIN"]
     default = settings["DEFAULT_LANG"]
-    stamp = events_ical.dtstamp(Path(settings["PATH"]), settings["BUILD_DATE"])
+    stamp = repository_stamp(Path(settings["PATH"]).resolve(), settings["BUILD_DATE"])
     history = History.of(Path(settings["PATH"]).resolve())
     sources = {id(e.versions[lang]): [Path(e.versions[default].source_path),
                                       Path(e.versions[lang].source_path)]
@@ -121,7 +122,6 @@ def _event_files(events: list[Any], settings: dict[str, Any]) -> dict[str, bytes
 
     files: dict[str, bytes] = {}
     for lang in settings["LANGUAGES"]:
-        prefix = "" if lang == default else f"{lang}/"
         meta = {"name": translate(settings, lang, CALNAME),
                 "description": translate(settings, lang, CALDESC),
                 "stamp": stamp, "uid_domain": domain, "change_for": change_for}
@@ -129,7 +129,7 @@ def _event_files(events: list[Any], settings: dict[str, Any]) -> dict[str, bytes
         for event in sorted(events, key=lambda e: (e.start, e.slug)):
             page = event.versions[lang]
             url = f"{base}/{page.url}"
-            path = f"{prefix}veranstaltungen/{event.slug}.ics"
+            path = urls.event_ics(event.slug, lang)
             data = events_ical.to_ics(events_ical.calendar([(page, url)], **meta))
             files[path] = data
             feed.append((page, url))
@@ -138,7 +138,7 @@ def _event_files(events: list[Any], settings: dict[str, Any]) -> dict[str, bytes
             page.json_ld = jsonld.script_text(jsonld.event(page, url))
             page.ends_at = ends_at(page)
             page.language_names = language_names(getattr(page, "languages", None) or [], lang)
-        files[f"{prefix}veranstaltungen/veranstaltungen.ics"] = events_ical.to_ics(
+        files[urls.events_feed(lang)] = events_ical.to_ics(
             events_ical.calendar(feed, **meta))
     return files
 

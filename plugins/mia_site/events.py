@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from babel import Locale
 
-from mia_site.filters import LOCALES
+from site_core.languages import babel_locale
 
 
 class EventLike(Protocol):
@@ -69,5 +69,5 @@ def series_members(events: Sequence[Any]) -> dict[str, list[Any]]:
 
 def language_names(codes: Iterable[str], lang: str) -> list[str]:
     """Names of languages in the reader's language ('tr' → 'Türkisch' on a German page)."""
-    names = Locale.parse(LOCALES.get(lang, lang)).languages
+    names = Locale.parse(babel_locale(lang)).languages
     return [names.get(code, code) for code in codes]

@@ -18,34 +18,16 @@ One file per event (``/veranstaltungen/<slug>.ics``) and one feed of all events 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from icalendar import Calendar, Event
 
 from content_model.duration import parse_duration
 from inka_engine.bidi import is_rtl, isolate
-from inka_engine.history import Change
+from site_core.history import Change
 
 PRODID = "-//Stadt Dortmund//MIA-DO-KI Veranstaltungen//DE"
-
-
-def dtstamp(repo: Path, fallback: dt.date) -> dt.datetime:
-    """UTC time of ``SOURCE_DATE_EPOCH``, else of the last commit of ``repo``, else midnight
-    UTC of ``fallback`` (the build date) — never the wall clock, so builds are reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        try:
-            epoch = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=repo,
-                                   capture_output=True, text=True, check=True).stdout.strip()
-        except (OSError, subprocess.CalledProcessError):
-            epoch = ""
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    return dt.datetime.combine(fallback, dt.time(0), tzinfo=dt.UTC)
 
 
 def uid(slug: str, domain: str) -> str:

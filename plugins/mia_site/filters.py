@@ -9,14 +9,10 @@ from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 
 from content_model.html_policy import clean
+from site_core.languages import babel_locale
 
-# Site language → Babel locale. Arabic keeps Latin digits (Babel formats dates with them):
-# they match German letters, forms and phone numbers, and Maghreb readers use them.
-LOCALES = {"de": "de_DE", "en": "en_GB", "tr": "tr_TR", "ar": "ar", "uk": "uk_UA", "pl": "pl_PL"}
-
-
-def _locale(lang: str) -> str:
-    return LOCALES.get(lang, lang)
+# Site language → Babel locale: the site core's one map (site_core.languages.LOCALES).
+_locale = babel_locale
 
 
 def date_long(value: dt.date, locale: str = "de") -> str:

@@ -14,13 +14,11 @@ from typing import Any
 from babel.support import NullTranslations
 from jinja2 import Undefined, pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup
 
 from mia_site import catalogs
-
-# Each language's name in its own language (the switcher shows these, with lang=…).
-NATIVE_NAMES = {"de": "Deutsch", "en": "English", "tr": "Türkçe", "ar": "العربية",
-                "uk": "Українська", "pl": "Polski"}
-RTL = {"ar", "he", "fa", "ur", "ku-arab"}
+from site_core import communities, urls
+from site_core.languages import NATIVE_NAMES, prefix, rtl_languages
 
 
 @cache
@@ -76,12 +74,31 @@ def translate(settings: Mapping[str, Any], lang: str, message: str) -> str:
     return catalog(settings, lang).gettext(message)
 
 
+# The community texts of site_core.communities in the language being rendered. Like `_()` in
+# the templates they are Markup: catalogue texts are trusted, and they are written as `_()`
+# writes them (an apostrophe stays an apostrophe).
+@pass_context
+def community_title(ctx: Context, key: str) -> Markup:
+    """'Islamische Feiertage'."""
+    return Markup(translate(lang_of(ctx), communities.TITLES[key]))
+
+
+@pass_context
+def community_label(ctx: Context, key: str) -> Markup:
+    """'islamisch'."""
+    return Markup(translate(lang_of(ctx), communities.LABELS[key]))
+
+
+@pass_context
+def community_intro(ctx: Context, key: str) -> Markup:
+    """The lead paragraph of a community's calendar page."""
+    return Markup(translate(lang_of(ctx), communities.INTROS[key]))
+
+
 @pass_context
 def lpath(ctx: Context, path: str = "") -> str:
     """Root-relative URL of a site path in the current language: 'themen/' → '/en/themen/'."""
-    lang = lang_of(ctx)
-    prefix = "" if lang == ctx.get("DEFAULT_LANG", "de") else f"{lang}/"
-    return f"/{prefix}{path}"
+    return urls.href(path, lang_of(ctx))
 
 
 @pass_context
@@ -100,10 +117,6 @@ def version(item: Any, lang: str) -> Any:
     return versions.get(lang, item) if versions else item
 
 
-def _prefix(ctx: Context, lang: str) -> str:
-    return "" if lang == ctx.get("DEFAULT_LANG", "de") else f"{lang}/"
-
-
 def _item(ctx: Context) -> Any:
     return ctx.get("article") or ctx.get("page")
 
@@ -116,7 +129,7 @@ def language_links(ctx: Context) -> list[tuple[str, str]]:
     if versions:
         return [(lang, versions[lang].url) for lang in ctx["LANGUAGES"] if lang in versions]
     path = ctx.get("section_path") or ""
-    return [(lang, _prefix(ctx, lang) + path) for lang in ctx["LANGUAGES"]]
+    return [(lang, prefix(lang) + path) for lang in ctx["LANGUAGES"]]
 
 
 @pass_context
@@ -133,9 +146,11 @@ def hreflang_links(ctx: Context) -> list[tuple[str, str]]:
 def install(generator: Any) -> None:
     env = generator.env
     env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
-    env.globals.update(lpath=lpath, NATIVE_NAMES=NATIVE_NAMES, RTL_LANGUAGES=sorted(RTL),
+    env.globals.update(lpath=lpath, NATIVE_NAMES=NATIVE_NAMES,
+                       RTL_LANGUAGES=rtl_languages(), paths=urls,
                        language_links=language_links, hreflang_links=hreflang_links)
-    env.filters["localize"] = localize
+    env.filters.update(localize=localize, community_title=community_title,
+                       community_label=community_label, community_intro=community_intro)
 
 
 def _fallback(original: Any, lang: str) -> Any:
@@ -147,8 +162,8 @@ def _fallback(original: Any, lang: str) -> Any:
     clone.fallback = True
     clone.content_lang = original.lang
     clone.translations = []
-    clone.override_url = f"{lang}/{original.url}"
-    clone.override_save_as = f"{lang}/{original.save_as}"
+    clone.override_url = urls.localized(original.url, lang)
+    clone.override_save_as = urls.localized(original.save_as, lang)
     return clone
 
 

@@ -9,10 +9,13 @@ from typing import Any
 from pelican.generators import Generator
 
 from mia_site.i18n import translate, version
+from site_core import urls
+from site_core.languages import prefix
 
 
 def _prefix(lang: str, default: str) -> str:
-    return "" if lang == default else f"{lang}/"
+    del default  # German at the root: the site core's rule
+    return prefix(lang)
 
 
 class ListingsGenerator(Generator):
@@ -28,18 +31,19 @@ class ListingsGenerator(Generator):
         tags = self.context.get("tags", [])
         for lang in settings["LANGUAGES"]:
             prefix = _prefix(lang, default)
-            for path, template in (("themen/", "themen"),
-                                   ("veranstaltungen/", "veranstaltungen"),
-                                   ("suche/", "suche"),
-                                   ("404.html", "notfound")):
+            for path, template in ((urls.topics(), "themen"),
+                                   (urls.events_index(), "veranstaltungen"),
+                                   (urls.search(), "suche"),
+                                   (urls.not_found(), "notfound")):
                 save_as = path + "index.html" if path.endswith("/") else path
                 writer.write_file(prefix + save_as, self.get_template(template), self.context,
                                   page_lang=lang, url=prefix + path, section_path=path)
             items = [version(article, lang) for article in news]
-            writer.write_file(prefix + "nachrichten/index.html", self.get_template("index"),
+            news_index = urls.news_index()
+            writer.write_file(prefix + news_index + "index.html", self.get_template("index"),
                               self.context, paginated={"articles": items},
-                              template_name="index", url=prefix + "nachrichten/",
-                              page_lang=lang, section_path="nachrichten/")
+                              template_name="index", url=prefix + news_index,
+                              page_lang=lang, section_path=news_index)
             for tag, tagged in tags:
                 save_as = prefix + settings["TAG_PAGE_SAVE_AS"].format(slug=tag.slug)
                 writer.write_file(save_as, self.get_template("tag"), self.context,
@@ -50,7 +54,7 @@ class ListingsGenerator(Generator):
             writer.write_feed(own[:settings["FEED_MAX_ITEMS"]], self.context,
                               prefix + settings["NEWS_FEED_ATOM"], feed_type="atom",
                               feed_title=translate(settings, lang, "Nachrichten"))
-        writer.write_file("robots.txt", self.get_template("robots"), self.context,
+        writer.write_file(urls.ROBOTS, self.get_template("robots"), self.context,
                           page_lang=default)
 
 

@@ -12,8 +12,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from markdown import Markdown
+from pelican import urlwrappers
 from pelican.readers import MarkdownReader
-from pelican.urlwrappers import Category, Tag
+from pelican.urlwrappers import Category
 from pelican.utils import SafeDatetime
 
 from content_core import ContentError, ContentErrors, parse_front_matter
@@ -24,6 +25,7 @@ from content_model.schema import parse_when
 from content_model.slugs import slugify
 from content_model.source_hash import front_matter_hash
 from site_build import working
+from site_core import urls
 
 _CATEGORIES = {"news": "Nachrichten"}
 #: The settings key that holds the build's :class:`BuildProblems`.
@@ -77,6 +79,15 @@ def raise_content_errors(generators: list[Any]) -> None:
         print(f"{len(errors)} Fehler im Inhalt: nichts wurde veröffentlicht.", file=sys.stderr)
         # SystemExit passes Pelican's generic handler: no traceback, just the list above.
         raise SystemExit(1)
+
+
+class Tag(urlwrappers.Tag):
+    """A tag that Pelican also compares with names through the site's one slugify (Pelican's
+    own would turn 'Einbürgerung' into 'einburgerung', ours into 'einbuergerung'). Named
+    ``Tag`` like its base: Pelican reads TAG_URL/TAG_SAVE_AS by the class's name."""
+
+    def _normalize_key(self, key: str) -> str:
+        return slugify(key)
 
 
 def tag(name: str, settings: dict[str, Any]) -> Tag:
@@ -182,9 +193,9 @@ class FrontMatterReader(MarkdownReader):
             meta["tags"] = [tag(t, settings) for t in data["tags"]]
         if kind == "topic":
             parent = data.get("parent")
-            meta["section"] = f"themen/{parent}/" if parent else "themen/"
+            meta["section"] = urls.topic(parent) if parent else urls.topics()
         elif kind == "event":
-            meta["section"] = "veranstaltungen/"
+            meta["section"] = urls.events_index()
             meta["template"] = "event"
             meta["event_status"] = data.get("status", "confirmed")
             start = parse_when(data["start"])
@@ -196,9 +207,8 @@ class FrontMatterReader(MarkdownReader):
             meta["section"] = ""
         if kind == "page" and data.get("slug") == "startseite":
             meta["template"] = "home"
-            meta["save_as"] = "index.html" if meta["lang"] == settings["DEFAULT_LANG"] \
-                else f"{meta['lang']}/index.html"
-            meta["url"] = "" if meta["lang"] == settings["DEFAULT_LANG"] else f"{meta['lang']}/"
+            meta["url"] = urls.home(meta["lang"])
+            meta["save_as"] = meta["url"] + "index.html"
         elif kind == "topic":
             meta.setdefault("template", "topic")
         return meta

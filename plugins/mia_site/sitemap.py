@@ -15,6 +15,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from site_build.written import sitemap_groups
+from site_core import urls
 
 
 class SitemapGenerator(Generator):
@@ -27,7 +28,7 @@ class SitemapGenerator(Generator):
         settings = self.settings
         groups = sitemap_groups(writer.written.pages, settings["LANGUAGES"],
                                 settings["DEFAULT_LANG"])
-        writer.write_file("sitemap.xml", self.get_template("sitemap"), self.context,
+        writer.write_file(urls.SITEMAP, self.get_template("sitemap"), self.context,
                           sitemap_groups=groups, page_lang=settings["DEFAULT_LANG"])
 
 

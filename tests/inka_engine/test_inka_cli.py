@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -69,6 +70,27 @@ def test_ics(capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.Mon
     assert str(vesak["SUMMARY"]).endswith("(voraussichtlich)")
     assert b"REFRESH-INTERVAL;VALUE=DURATION:P1D" in out
     assert str(events["christlich-ostersonntag-2026@example.org"]["SUMMARY"]) == "Ostersonntag"
+
+
+def test_ics_without_domain_uses_the_sites_uid_domain(
+        capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    """`invoke holidays --format ics` and the site's feeds name events alike (design.md §6):
+    without --domain the UIDs end in the INKA_UID_DOMAIN of the site's settings."""
+    site = runpy.run_path(str(REPO / "pelican.conf.py"))
+    out = run(capsysbinary, "--format", "ics", "--community", "islamisch",
+              "--dtstamp", "2026-01-01T00:00:00Z")
+    domains = {str(e["UID"]).rsplit("@", 1)[1] for e in Calendar.from_ical(out).walk("VEVENT")}
+    assert domains == {site["INKA_UID_DOMAIN"]} == {"inka.mia-do-ki.dortmund.de"}
+
+
+def test_default_year_is_the_berlin_build_year(capsysbinary: pytest.CaptureFixture[bytes],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """BUILD_DATE is a Berlin date: 2026-12-31 23:30 UTC is already 2027-01-01 00:30 in
+    Dortmund, so the default year is 2027 (the UTC year would be 2026)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798759800")
+    assert main(["--content", str(FIXTURES), "--format", "json"]) == 0
+    rows = json.loads(capsysbinary.readouterr().out)["holidays"]
+    assert rows and {r["start"][:4] for r in rows} == {"2027"}
 
 
 def test_table(capsysbinary: pytest.CaptureFixture[bytes]) -> None:

@@ -36,29 +36,29 @@ def test_nights_are_on_the_evening_diyanet_lists() -> None:
                 "lailat-al-baraa-1446": dt.date(2025, 2, 13),
                 "maulid-1447": dt.date(2025, 9, 3)}
     for key, evening in expected.items():
-        event = feed[f"islamisch-{key}@inka.dortmund.de"]
+        event = feed[f"islamisch-{key}@inka.mia-do-ki.dortmund.de"]
         assert event["DTSTART"].dt == evening, key
         assert event["DTEND"].dt == evening + dt.timedelta(days=1), key
         assert "Nacht vom" in str(event["SUMMARY"]), key
         # A night is already on its evening: no extra Vorabend event.
-        assert f"islamisch-{key}-vorabend@inka.dortmund.de" not in feed
-    assert "Kadir Gecesi" in str(feed["islamisch-lailat-al-qadr-1446@inka.dortmund.de"]
+        assert f"islamisch-{key}-vorabend@inka.mia-do-ki.dortmund.de" not in feed
+    assert "Kadir Gecesi" in str(feed["islamisch-lailat-al-qadr-1446@inka.mia-do-ki.dortmund.de"]
                                  ["SUMMARY"])
     # Kadir Gecesi 2026 by Diyanet: the evening of 16 March.
-    assert feed["islamisch-lailat-al-qadr-1447@inka.dortmund.de"]["DTSTART"].dt == \
+    assert feed["islamisch-lailat-al-qadr-1447@inka.mia-do-ki.dortmund.de"]["DTSTART"].dt == \
         dt.date(2026, 3, 16)
-    turkish = _feed(["islamisch"], "tr")["islamisch-lailat-al-qadr-1446@inka.dortmund.de"]
+    turkish = _feed(["islamisch"], "tr")["islamisch-lailat-al-qadr-1446@inka.mia-do-ki.dortmund.de"]
     assert str(turkish["SUMMARY"]).startswith("Kadir Gecesi – 26 Mart gecesi")
 
 
 def test_holidays_that_begin_at_sundown_get_a_vorabend_event() -> None:
     feed = _feed(["juedisch", "islamisch"])
-    eve = feed["juedisch-jom-kippur-5787-vorabend@inka.dortmund.de"]
-    day = feed["juedisch-jom-kippur-5787@inka.dortmund.de"]
+    eve = feed["juedisch-jom-kippur-5787-vorabend@inka.mia-do-ki.dortmund.de"]
+    day = feed["juedisch-jom-kippur-5787@inka.mia-do-ki.dortmund.de"]
     assert (eve["DTSTART"].dt, eve["DTEND"].dt) == (dt.date(2026, 9, 20), dt.date(2026, 9, 21))
     assert day["DTSTART"].dt == dt.date(2026, 9, 21)
     assert str(eve["SUMMARY"]).startswith("Vorabend: Jom Kippur")
-    ramadan = feed["islamisch-ramadan-beginn-1447-vorabend@inka.dortmund.de"]
+    ramadan = feed["islamisch-ramadan-beginn-1447-vorabend@inka.mia-do-ki.dortmund.de"]
     assert ramadan["DTSTART"].dt == dt.date(2026, 2, 18)  # first Tarawih, Ramadan 19 Feb
     for event in (eve, day):
         assert str(event["X-MICROSOFT-CDO-ALLDAYEVENT"]) == "TRUE"
@@ -89,5 +89,5 @@ def test_nothing_before_since_and_no_voraussichtlich_in_the_past() -> None:
     adha = next(o for o in found if o.key == "eid-al-adha")  # 6 June 2025, not published here
     assert adha.status == "estimated" and adha.may_move and not adha.may_move_on(
         dt.date(2026, 12, 4))
-    passed = _feed(["islamisch"])["islamisch-eid-al-adha-1446@inka.dortmund.de"]
+    passed = _feed(["islamisch"])["islamisch-eid-al-adha-1446@inka.mia-do-ki.dortmund.de"]
     assert "voraussichtlich" not in str(passed["SUMMARY"])

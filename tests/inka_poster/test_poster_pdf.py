@@ -27,7 +27,7 @@ from inka_engine import Occurrence
 from inka_poster.data import poster_data
 from inka_poster.render import render, render_html
 from mia_site import catalogs
-from mia_site.filters import LOCALES
+from site_core.languages import LOCALES
 from tests.conftest import require_tool
 
 ROOT = Path(__file__).resolve().parents[2]

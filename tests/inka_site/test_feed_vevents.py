@@ -17,6 +17,7 @@ from inka_engine.ical import build_calendar, to_ics
 from inka_engine.texts import repo_catalog, text
 from inka_site import feeds
 from inka_site.vevents import EventStore, splice
+from site_core import urls
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = "https://mia-do-ki.dortmund.de"
@@ -50,7 +51,7 @@ def test_feeds_equal_whole_calendars_serialised_by_icalendar(found: list) -> Non
                 calname=feeds.feed_name(community, lang, settings.translate),
                 caldesc=text("caldesc", lang), uid_domain=DOMAIN, today=settings.today,
                 url_for=lambda o, lang=lang: holiday_url(o, BASE, lang)))
-            assert files.contents[settings.prefix(lang) + feeds.feed_path(community)] == whole
+            assert files.contents[urls.feed(community, lang)] == whole
 
 
 def test_splice_needs_a_calendar_header() -> None:

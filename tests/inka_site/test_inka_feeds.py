@@ -35,11 +35,12 @@ from icalendar import Calendar
 
 from inka_engine import COMMUNITIES, load_holidays, occurrences
 from inka_engine.export import OPEN_DATA_FIELDS, to_json
-from inka_engine.history import History
 from inka_site import feeds
 from inka_site.calendar import build_calendar as site_calendar
 from inka_site.feeds import FeedSettings
 from mia_site import catalogs
+from site_core import history
+from site_core.history import History
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).parent / "golden"
@@ -339,25 +340,25 @@ def test_two_runs_give_byte_identical_feeds_and_data(inka_feed_files: Files,
 
 def test_dtstamp_comes_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch,
                                               tmp_path: Path) -> None:
-    fallback = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+    fallback = dt.date(2000, 1, 1)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    assert feeds.feed_dtstamp(ROOT, fallback) == dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    assert feeds.feed_dtstamp(tmp_path, fallback) == dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    assert history.repository_stamp(ROOT, fallback) == dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    assert history.repository_stamp(tmp_path, fallback) == dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
 def test_dtstamp_without_epoch_is_the_last_commit(monkeypatch: pytest.MonkeyPatch,
                                                   tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    fallback = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+    fallback = dt.date(2000, 1, 1)
     git = shutil.which("git")
     if git is not None and (ROOT / ".git").exists():
         committed = subprocess.run([git, "-C", str(ROOT), "log", "-1", "--format=%ct"],
                                    capture_output=True, text=True, check=True).stdout.strip()
-        assert feeds.feed_dtstamp(ROOT, fallback) == dt.datetime.fromtimestamp(
+        assert history.repository_stamp(ROOT, fallback) == dt.datetime.fromtimestamp(
             int(committed), tz=dt.UTC)
-    # not a git checkout: the fallback, said out loud
-    assert feeds.feed_dtstamp(tmp_path, fallback) == fallback
+    # not a git checkout: midnight UTC of the build date, said out loud
+    assert history.repository_stamp(tmp_path, fallback) == dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
     assert "kein git-Checkout" in capsys.readouterr().err
 
 

@@ -25,10 +25,10 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from inka_engine import COMMUNITIES, load_holidays, occurrences
-from inka_site.calendar import text_dir
 from inka_site.filters import date_wd, month_year
 from inka_site.markup import render_body
 from mia_site.jsonld import script_text as json_script
+from site_core.languages import text_direction as text_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 INKA = ROOT / "content" / "inka"
@@ -137,6 +137,18 @@ def test_community_display_names(site: Path) -> None:
              for c in ("christlich", "juedisch", "gesellschaftlich")}
     assert names == {"christlich": "Christliche Feiertage", "juedisch": "Jüdische Feiertage",
                      "gesellschaftlich": "Gesellschaftliche Gedenk- und Aktionstage"}
+
+
+def test_community_colours_come_from_the_generated_stylesheet(site: Path) -> None:
+    """The labels' colours: css/communities.css, written by the build, linked by the calendar
+    pages (the poster's colours are the same, tests/inka_poster/test_poster_grid.py)."""
+    css = (site / "static" / "css" / "communities.css").read_text(encoding="utf-8")
+    assert "--community-islamisch: #1b6e3a;" in css
+    assert ".inka-community--islamisch { border-inline-start-color: var(--community-islamisch); }" \
+        in css
+    for path in ("kalender", "en/kalender/islamisch", "ar/kalender/2026"):
+        links = [a["href"] for a in page(site, path).select('link[rel="stylesheet"]')]
+        assert "/static/css/communities.css" in links, path
 
 
 # --- holiday pages --------------------------------------------------------------------------
