@@ -80,10 +80,10 @@ class PosterFailed(working.Stop):
         self.path = path
 
 
-def render_all(posters: Sequence[tuple[str, str]], processes: int,
+def render_all(posters: Sequence[tuple[str, str, int | None]], processes: int,
                done: Callable[[int, Rendered], None] = lambda _index, _rendered: None,
                ) -> list[Rendered]:
-    """Render (path, HTML) pairs in this process, or in a pool of ``processes`` (spawned: no
+    """Render (path, HTML, sheets it must fit or None) in this process, or in a pool of ``processes`` (spawned: no
     fork of a process that has Pango loaded). ``done(index, rendered)`` is called as each
     poster is finished, in the order they finish (progress, cache). A failure names its
     poster (:class:`PosterFailed`); posters not started yet are cancelled."""
@@ -94,13 +94,13 @@ def render_all(posters: Sequence[tuple[str, str]], processes: int,
         done(index, rendered)
 
     if processes <= 1:
-        for index, (_path, html) in enumerate(posters):
-            finished(index, lambda html=html: render(html))
+        for index, (_path, html, pages) in enumerate(posters):
+            finished(index, lambda html=html, pages=pages: render(html, pages))
     else:
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-            futures = {pool.submit(render, html): index
-                       for index, (_path, html) in enumerate(posters)}
+            futures = {pool.submit(render, html, pages): index
+                       for index, (_path, html, pages) in enumerate(posters)}
             try:
                 for future in as_completed(futures):
                     finished(futures[future], future.result)
@@ -183,7 +183,8 @@ class PosterGenerator(Generator):
                 step()
 
             if missing:
-                render_all([(j.path, j.html) for j in missing], processes, finished)
+                render_all([(j.path, j.html, PAGES[j.kind]) for j in missing], processes,
+                           finished)
         cache.prune()
         for job in self.jobs:
             assert job.pdf is not None

@@ -95,9 +95,24 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def render(html: str) -> Rendered:
+#: The month sizes tried, largest first, when a poster runs over its sheets: the poster CSS
+#: sets every size of the months relative to the font size of ``.months > .month`` (a1.css).
+FIT_STEPS = (96, 92, 88, 84, 80, 76, 72)
+
+
+def fit(html: str, percent: int) -> str:
+    """The poster's HTML with its months set at ``percent`` of their size."""
+    rule = f"<style>.months > .month {{ font-size: {percent}%; }}</style>"
+    return html.replace("</head>", rule + "\n</head>", 1)
+
+
+def render(html: str, pages: int | None = None) -> Rendered:
     """The PDF of a poster's HTML, its page count and WeasyPrint's warnings. No external
-    resources: the CSS is inline, the QR code a data URI. Runs in worker processes too."""
+    resources: the CSS is inline, the QR code a data URI. Runs in worker processes too.
+
+    With ``pages``, a poster that runs over that many sheets (a year whose months hold more
+    entries) is set again with its months a little smaller (:data:`FIT_STEPS`) until it
+    fits; if even the smallest step does not fit, the last try is returned (the build says so)."""
     _quiet_known_notices()
     import weasyprint
 
@@ -107,6 +122,13 @@ def render(html: str) -> Rendered:
     try:
         options = {"pdf_variant": PDF_VARIANT}
         document = weasyprint.HTML(string=html, base_url=None).render(**options)
+        steps = iter(FIT_STEPS if pages is not None else ())
+        while pages is not None and len(document.pages) > pages:
+            percent = next(steps, None)
+            if percent is None:
+                break
+            collect.messages.clear()
+            document = weasyprint.HTML(string=fit(html, percent), base_url=None).render(**options)
         pdf = document.write_pdf(**options)
     finally:
         weasy_log.removeHandler(collect)

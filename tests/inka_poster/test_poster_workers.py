@@ -16,7 +16,7 @@ TWO_PAGES = '<p>Eins</p><p style="break-before: page">Zwei</p>'
 
 
 def test_pool_renders_each_poster_in_order_and_counts_progress() -> None:
-    posters = [("a.pdf", TWO_PAGES), ("b.pdf", ONE_PAGE), ("c.pdf", TWO_PAGES)]
+    posters = [("a.pdf", TWO_PAGES, None), ("b.pdf", ONE_PAGE, None), ("c.pdf", TWO_PAGES, None)]
     finished: dict[int, int] = {}
     rendered = render_all(posters, 2, lambda index, done: finished.update({index: done.pages}))
     assert [r.pages for r in rendered] == [2, 1, 2]
@@ -26,7 +26,7 @@ def test_pool_renders_each_poster_in_order_and_counts_progress() -> None:
 
 @pytest.mark.parametrize("processes", [1, 2])
 def test_a_failing_poster_is_named(processes: int) -> None:
-    posters = [("kalender/2026/gut.pdf", ONE_PAGE), ("kalender/2026/kaputt.pdf", None)]
+    posters = [("kalender/2026/gut.pdf", ONE_PAGE, None), ("kalender/2026/kaputt.pdf", None, 1)]
     with pytest.raises(PosterFailed) as caught:
         render_all(posters, processes)  # type: ignore[arg-type]
     message = str(caught.value)
@@ -49,3 +49,19 @@ def test_worker_count_from_the_machine_or_the_environment(
     monkeypatch.delenv("MIA_POSTER_WORKERS")
     monkeypatch.delenv("MIA_WORKERS")
     assert workers(1000) == len(os.sched_getaffinity(0))  # the CPUs this process may use
+
+
+# A sheet with 90 mm of room; the month is 26 lines of 1.2 em at 10 pt: 110 mm at 100 % (two
+# sheets), 88 mm at 80 % (one).
+FIT = ("<html lang='de'><head><style>@page { size: 100mm 100mm; margin: 5mm; } "
+       ".months { font-size: 10pt; } .month p { margin: 0; line-height: 1.2em; "
+       "height: 1.2em; }</style></head><body><main class='months'>"
+       "<section class='month'>" + "<p>Tag</p>" * 26 + "</section></main></body></html>")
+
+
+def test_a_poster_over_its_sheets_is_set_smaller_until_it_fits() -> None:
+    from inka_poster.render import render
+
+    assert render(FIT).pages == 2  # as designed, without a limit
+    fitted = render(FIT, pages=1)
+    assert fitted.pages == 1 and fitted.pdf.startswith(b"%PDF-")
