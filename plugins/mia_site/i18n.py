@@ -80,19 +80,19 @@ def translate(settings: Mapping[str, Any], lang: str, message: str) -> str:
 @pass_context
 def community_title(ctx: Context, key: str) -> Markup:
     """'Islamische Feiertage'."""
-    return Markup(translate(lang_of(ctx), communities.TITLES[key]))
+    return Markup(translate(ctx, lang_of(ctx), communities.TITLES[key]))
 
 
 @pass_context
 def community_label(ctx: Context, key: str) -> Markup:
     """'islamisch'."""
-    return Markup(translate(lang_of(ctx), communities.LABELS[key]))
+    return Markup(translate(ctx, lang_of(ctx), communities.LABELS[key]))
 
 
 @pass_context
 def community_intro(ctx: Context, key: str) -> Markup:
     """The lead paragraph of a community's calendar page."""
-    return Markup(translate(lang_of(ctx), communities.INTROS[key]))
+    return Markup(translate(ctx, lang_of(ctx), communities.INTROS[key]))
 
 
 @pass_context
