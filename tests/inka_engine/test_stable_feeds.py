@@ -25,7 +25,9 @@ DAY2 = DAY1 + dt.timedelta(days=1)
 DAY3 = DAY2 + dt.timedelta(days=1)
 COMMUNITIES = ("islamisch", "juedisch", "christlich")
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+# slow: each test writes the feeds of every holiday twice in a throw-away git repository
+pytestmark = [pytest.mark.skipif(shutil.which("git") is None, reason="needs git"),
+              pytest.mark.slow]
 
 
 def _git(repo: Path, *args: str, when: dt.datetime | None = None) -> str:

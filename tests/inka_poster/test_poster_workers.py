@@ -11,6 +11,8 @@ import pytest
 from inka_poster.generator import PosterFailed, render_all, workers
 from site_build.working import Stop
 
+pytestmark = pytest.mark.slow  # WeasyPrint renders PDFs, in a pool of spawned processes
+
 ONE_PAGE = "<p>Eins</p>"
 TWO_PAGES = '<p>Eins</p><p style="break-before: page">Zwei</p>'
 
