@@ -145,7 +145,7 @@ def _no_german_labelled_as(site: Path, lang: str) -> list[str]:
               load_holidays(ROOT / "content" / "inka")}
     wrong = []
     for uid, event in feed_events(site, lang, "alle").items():
-        ident = uid.rsplit("-", 1)[0]
+        ident = uid.removesuffix("-vorabend").rsplit("-", 1)[0]  # the evening's own VEVENT
         description = event["DESCRIPTION"]
         text = str(description).replace("\u2068", "").replace("\u2069", "")
         if german[ident] in text and description.params.get("LANGUAGE") == lang:
