@@ -6,6 +6,7 @@ content model (``content_model``) build on it; it imports neither of them, nor P
 
 from content_core.errors import ContentError, ContentErrors, as_shown, shown_path
 from content_core.frontmatter import FrontMatter, parse_front_matter, read_front_matter
+from content_core.problems import Problems
 
-__all__ = ["ContentError", "ContentErrors", "FrontMatter", "as_shown", "parse_front_matter",
+__all__ = ["ContentError", "ContentErrors", "FrontMatter", "Problems", "as_shown", "parse_front_matter",
            "read_front_matter", "shown_path"]

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from content_core import ContentError, ContentErrors, FrontMatter, read_front_matter
+from content_core import ContentError, ContentErrors, Problems, read_front_matter
 
 from .constants import BEGINS, COMMUNITIES, CONFIRM_SLACK_DAYS, DEFAULT_LANGUAGE, LANGUAGES
 from .engine import place_confirmed
@@ -18,15 +18,6 @@ from .rules import CONFIRMED_YEARS, KINDS
 from .translations import attach_translations, is_translation
 
 REQUIRED = ("title", "key", "community", "names", "rule", "duration", "begins", "variance_days")
-
-
-class _Problems:
-    def __init__(self, fm: FrontMatter) -> None:
-        self.fm = fm
-        self.errors: list[ContentError] = []
-
-    def add(self, message: str, *where: str | int) -> None:
-        self.errors.append(ContentError(self.fm.path, self.fm.line_of(*where), message))
 
 
 def _is_int(value: Any) -> bool:
@@ -42,7 +33,7 @@ def _parse_date(value: Any) -> date | None:
         return None
 
 
-def _rule(raw: Any, problems: _Problems, *where: str | int) -> Rule | None:
+def _rule(raw: Any, problems: Problems, *where: str | int) -> Rule | None:
     if not isinstance(raw, Mapping):
         problems.add(f"ungültige Regel {raw!r} (kind und die Felder dieser Regelart)",
                      *where)
@@ -86,7 +77,7 @@ def _rule(raw: Any, problems: _Problems, *where: str | int) -> Rule | None:
     return rule
 
 
-def _int_field(data: Mapping[str, Any], name: str, problems: _Problems, *, lo: int, hi: int,
+def _int_field(data: Mapping[str, Any], name: str, problems: Problems, *, lo: int, hi: int,
                what: str = "Tage") -> int | None:
     value = data.get(name)
     if not _is_int(value) or not lo <= value <= hi:
@@ -96,7 +87,7 @@ def _int_field(data: Mapping[str, Any], name: str, problems: _Problems, *, lo: i
     return int(value)
 
 
-def _names(data: Mapping[str, Any], problems: _Problems) -> dict[str, str]:
+def _names(data: Mapping[str, Any], problems: Problems) -> dict[str, str]:
     raw = data.get("names")
     if not isinstance(raw, Mapping):
         problems.add(f"ungültige names {raw!r} (je eine Zeile für "
@@ -117,7 +108,7 @@ def _names(data: Mapping[str, Any], problems: _Problems) -> dict[str, str]:
     return names
 
 
-def _confirmed(data: Mapping[str, Any], problems: _Problems) -> tuple[Confirmed, ...]:
+def _confirmed(data: Mapping[str, Any], problems: Problems) -> tuple[Confirmed, ...]:
     raw = data.get("confirmed")
     if raw is None:
         return ()
@@ -153,7 +144,7 @@ def _confirmed(data: Mapping[str, Any], problems: _Problems) -> tuple[Confirmed,
     return tuple(entries)
 
 
-def _variants(data: Mapping[str, Any], problems: _Problems) -> tuple[Variant, ...]:
+def _variants(data: Mapping[str, Any], problems: Problems) -> tuple[Variant, ...]:
     raw = data.get("variants")
     if raw is None:
         return ()
@@ -162,15 +153,8 @@ def _variants(data: Mapping[str, Any], problems: _Problems) -> tuple[Variant, ..
                      "variants")
         return ()
     found: list[Variant] = []
-    for i, item in enumerate(raw):
-        if not isinstance(item, Mapping):
-            problems.add(f"ungültiger Eintrag {item!r} in variants (rule und who)",
-                         "variants", i)
-            continue
-        for extra in item:
-            if extra not in ("rule", "who", "from_year", "until_year", "duration"):
-                problems.add(f"unbekanntes Feld {extra!r} in variants (erlaubt: rule, who, "
-                             "from_year, until_year, duration)", "variants", i, extra)
+    allowed = ("rule", "who", "from_year", "until_year", "duration")
+    for i, item in problems.entries(raw, "variants", allowed, "rule und who", ", ".join(allowed)):
         rule = _rule(item.get("rule"), problems, "variants", i, "rule")
         who = item.get("who")
         if not isinstance(who, str) or not who.strip():
@@ -196,24 +180,21 @@ def _variants(data: Mapping[str, Any], problems: _Problems) -> tuple[Variant, ..
     return tuple(found)
 
 
-def _check_confirmed_fit(holiday: Holiday, problems: _Problems) -> None:
+def _check_confirmed_fit(holiday: Holiday, problems: Problems) -> None:
     """A confirmed date must lie near the rule's date of its occurrence (the engine's matcher,
     :func:`~inka_engine.engine.place_confirmed`), one per occurrence."""
     seen: dict[int, Confirmed] = {}
     for entry in holiday.confirmed:
         place = place_confirmed(holiday.rule, holiday.variance_days, entry.start)
         if place.too_far:
-            problems.errors.append(ContentError(
-                problems.fm.path, entry.line,
-                f"bestätigtes Datum {entry.start} liegt {place.distance} Tage vom Datum der "
-                f"Regel {place.rule_date} entfernt (höchstens variance_days + "
-                f"{CONFIRM_SLACK_DAYS} = {place.window} Tage)"))
+            problems.at(entry.line,
+                        f"bestätigtes Datum {entry.start} liegt {place.distance} Tage vom Datum "
+                        f"der Regel {place.rule_date} entfernt (höchstens variance_days + "
+                        f"{CONFIRM_SLACK_DAYS} = {place.window} Tage)")
             continue
         if place.cycle in seen:
-            problems.errors.append(ContentError(
-                problems.fm.path, entry.line,
-                f"zweites bestätigtes Datum {entry.start} für den Termin vom "
-                f"{seen[place.cycle].start} (ein bestätigtes Datum je Termin)"))
+            problems.at(entry.line, f"zweites bestätigtes Datum {entry.start} für den Termin "
+                        f"vom {seen[place.cycle].start} (ein bestätigtes Datum je Termin)")
         seen[place.cycle] = entry
 
 
@@ -223,7 +204,7 @@ def load_holiday(path: Path) -> tuple[Holiday | None, list[ContentError]]:
         fm = read_front_matter(path)
     except ContentErrors as unreadable:
         return None, unreadable.errors
-    problems = _Problems(fm)
+    problems = Problems(fm.path, fm)
     data = fm.data
     if not isinstance(data, Mapping):
         problems.add("Kopfbereich ist keine Liste von Feldern (Zeilen 'feld: wert')")

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from content_core import ContentError, ContentErrors, FrontMatter, read_front_matter
+from content_core import ContentError, ContentErrors, Problems, read_front_matter
 
 from .constants import DEFAULT_LANGUAGE, LANGUAGES
 from .model import Holiday, Translation
@@ -31,21 +31,7 @@ def split_name(path: Path) -> tuple[str, str]:
     return key, lang
 
 
-class _Problems:
-    def __init__(self, path: Path, fm: FrontMatter | None = None) -> None:
-        self.path = path
-        self.fm = fm
-        self.errors: list[ContentError] = []
-
-    def add(self, message: str, *where: str | int) -> None:
-        line = self.fm.line_of(*where) if self.fm is not None else 1
-        self.errors.append(ContentError(self.path, line, message))
-
-    def at(self, line: int, message: str) -> None:
-        self.errors.append(ContentError(self.path, line, message))
-
-
-def _text(data: Mapping[str, Any], name: str, problems: _Problems, expected: str) -> str | None:
+def _text(data: Mapping[str, Any], name: str, problems: Problems, expected: str) -> str | None:
     value = data.get(name)
     if not isinstance(value, str) or not value.strip():
         problems.add(f"{name} fehlt oder ist leer ({expected})", name)
@@ -53,7 +39,7 @@ def _text(data: Mapping[str, Any], name: str, problems: _Problems, expected: str
     return value.strip()
 
 
-def _variants(data: Mapping[str, Any], original: Holiday, problems: _Problems
+def _variants(data: Mapping[str, Any], original: Holiday, problems: Problems
               ) -> tuple[str, ...] | None:
     wanted = len(original.variants)
     raw = data.get("variants")
@@ -75,15 +61,8 @@ def _variants(data: Mapping[str, Any], original: Holiday, problems: _Problems
                      "viele, in derselben Reihenfolge)", "variants")
         return None
     found: list[str] = []
-    for i, item in enumerate(raw):
-        if not isinstance(item, Mapping):
-            problems.add(f"ungültiger Eintrag {item!r} in variants (who: …)",
-                         "variants", i)
-            continue
-        for extra in item:
-            if extra != "who":
-                problems.add(f"unbekanntes Feld {extra!r} in variants (erlaubt: nur who; die "
-                             "Regel steht nur in der deutschen Datei)", "variants", i, extra)
+    for i, item in problems.entries(raw, "variants", ("who",), "who: …", "nur who; die Regel "
+                                    "steht nur in der deutschen Datei"):
         who = item.get("who")
         if not isinstance(who, str) or not who.strip():
             problems.add("Eintrag in variants ohne who (who übersetzt)",
@@ -100,7 +79,7 @@ def load_translation(path: Path, original: Holiday) -> tuple[Translation | None,
         fm = read_front_matter(path)
     except ContentErrors as unreadable:
         return None, unreadable.errors
-    problems = _Problems(path, fm)
+    problems = Problems(path, fm)
     data = fm.data
     if not isinstance(data, Mapping):
         problems.add("Kopfbereich ist keine Liste von Feldern (Zeilen 'feld: wert')")

@@ -22,7 +22,7 @@ from hijridate import Gregorian as _Gregorian
 from hijridate import Hijri as _Hijri
 
 from .. import diyanet
-from ..errors import OutOfRange
+from ..errors import require_year
 from ..model import Rule
 from ..texts import N_, Source
 from .base import Calendar, Computed, Field, RuleKind, int_in
@@ -76,10 +76,8 @@ def hijri(rule: Rule, year: int) -> Computed | None:
         return Computed(year, start + shift, confirmed=True, source=source)
     start = diyanet.to_gregorian(year, month, day)
     if start is None:
-        first, last = diyanet.years()
-        if not first <= year <= last:
-            raise OutOfRange(f"islamisches Jahr {year} liegt außerhalb der berechneten "
-                             f"Diyanet-Tabelle ({first}–{last} n. H.)")
+        require_year(year, diyanet.years(), "islamisches Jahr",
+                     "der berechneten Diyanet-Tabelle", " n. H.")
         return None
     return Computed(year, start, source=DIYANET_METHOD)
 
@@ -92,11 +90,8 @@ def hijri_umm_al_qura(rule: Rule, year: int) -> Computed | None:
 
 @lru_cache(maxsize=65536)
 def umm_al_qura(year: int, month: int, day: int) -> date | None:
-    if not UMM_AL_QURA_YEARS[0] <= year <= UMM_AL_QURA_YEARS[1]:
-        raise OutOfRange(
-            f"islamisches Jahr {year} liegt außerhalb der Umm-al-Qura-Tabelle ("
-            f"{UMM_AL_QURA_YEARS[0]}–{UMM_AL_QURA_YEARS[1]} n. H. = 1924-08-01 … 2077-11-15)"
-        )
+    require_year(year, UMM_AL_QURA_YEARS, "islamisches Jahr", "der Umm-al-Qura-Tabelle",
+                 " n. H. = 1924-08-01 … 2077-11-15")
     try:
         return date(*_Hijri(year, month, day).to_gregorian().datetuple())
     except ValueError:  # day 30 of a 29-day month

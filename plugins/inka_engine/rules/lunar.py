@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, available_timezones
 import ephem
 import lunardate
 
-from ..errors import OutOfRange
+from ..errors import require_year
 from ..model import Rule
 from ..texts import N_, Source
 from .base import (
@@ -58,11 +58,7 @@ def _zones() -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def chinese_to_gregorian(year: int, month: int, day: int) -> date | None:
-    if not CHINESE_YEARS[0] <= year <= CHINESE_YEARS[1]:
-        raise OutOfRange(
-            f"Mondjahr {year} liegt außerhalb des chinesischen Kalenders ("
-            f"{CHINESE_YEARS[0]}–{CHINESE_YEARS[1]})"
-        )
+    require_year(year, CHINESE_YEARS, "Mondjahr", "des chinesischen Kalenders")
     try:
         return lunardate.LunarDate(year, month, day).to_solar_date()
     except ValueError:  # day 30 of a short month, or beyond lunardate's table
