@@ -15,9 +15,10 @@ from babel.dates import format_interval, format_skeleton, get_day_names, get_mon
 
 from inka_engine import COMMUNITIES, Occurrence
 from inka_engine.texts import text
-from inka_poster.grid import STYLES, Mark, MonthGrid, mark_of, month_grid, month_occurrences
+from inka_poster.grid import Mark, MonthGrid, mark_of, month_grid, month_occurrences
 from inka_poster.qr import svg_data_uri
 from site_core import urls
+from site_core.communities import BY_KEY, Community
 from site_core.languages import babel_locale, text_direction
 
 KINDS = urls.POSTER_SIZES
@@ -56,13 +57,6 @@ class Weekday:
     short: str
     full: str
     sunday: bool
-
-
-@dataclass(frozen=True)
-class Community:
-    key: str
-    letter: str
-    colour: str
 
 
 @dataclass(frozen=True)
@@ -122,6 +116,6 @@ def poster_data(year: int, lang: str, occurrences: Sequence[Occurrence], base_ur
     return PosterData(
         year=year, lang=lang, dir=text_direction(lang), months=tuple(months),
         weekdays=weekdays(locale),
-        communities=tuple(Community(c, STYLES[c].letter, STYLES[c].colour) for c in COMMUNITIES),
+        communities=tuple(BY_KEY[c] for c in COMMUNITIES),
         url=url, url_text=url.split("://", 1)[-1], notes=(text("calendar_islamisch", lang),),
         qr=svg_data_uri(url))

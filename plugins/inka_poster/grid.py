@@ -22,19 +22,6 @@ ESTIMATED = "~"
 
 
 @dataclass(frozen=True)
-class Style:
-    """How a community is marked: a letter (language-independent) and a colour. The letter is
-    white on the colour, so the colour needs ≥ 4.5:1 against white (tests check it)."""
-
-    letter: str
-    colour: str
-
-
-#: The communities' letters and colours, the same as the site's (site_core.communities).
-STYLES: dict[str, Style] = {c.key: Style(c.letter, c.colour) for c in BY_KEY.values()}
-
-
-@dataclass(frozen=True)
 class Mark:
     community: str
     key: str
@@ -43,11 +30,11 @@ class Mark:
 
     @property
     def letter(self) -> str:
-        return STYLES[self.community].letter
+        return BY_KEY[self.community].letter
 
     @property
     def colour(self) -> str:
-        return STYLES[self.community].colour
+        return BY_KEY[self.community].colour
 
     @property
     def suffix(self) -> str:

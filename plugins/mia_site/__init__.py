@@ -23,24 +23,25 @@ from mia_site import (
     writer,
 )
 
+#: Each signal with its receivers, in the order they run. ``sitemap.connect_last`` connects
+#: the sitemap's generator when Pelican is initialised, after every plugin's generators;
+#: precompression runs after the search index is written.
+RECEIVERS = (
+    (signals.initialized, (guard.refuse_unsafe_files, reader.reset, i18n.check_catalogs,
+                           cache.configure, sitemap.connect_last)),
+    (signals.readers_init, (cache.guard, reader.add_reader)),
+    (signals.generator_init, (filters.install, i18n.install, tags.install)),
+    (signals.page_generator_finalized, (context.pages_finalized,)),
+    (signals.article_generator_finalized, (context.articles_finalized,)),
+    (signals.all_generators_finalized, (reader.raise_content_errors,)),
+    (signals.get_writer, (writer.get_writer,)),
+    (signals.content_written, (bidi.content_written,)),  # right-to-left pages
+    (signals.get_generators, (listings.get_generators, outputs.get_generators)),
+    (signals.finalized, (search.index_site, precompress.precompress_site)),
+)
+
 
 def register() -> None:
-    signals.initialized.connect(guard.refuse_unsafe_files)
-    signals.initialized.connect(reader.reset)
-    signals.initialized.connect(i18n.check_catalogs)
-    signals.initialized.connect(cache.configure)
-    signals.readers_init.connect(cache.guard)
-    signals.readers_init.connect(reader.add_reader)
-    signals.generator_init.connect(filters.install)
-    signals.generator_init.connect(i18n.install)
-    signals.generator_init.connect(tags.install)
-    signals.page_generator_finalized.connect(context.pages_finalized)
-    signals.article_generator_finalized.connect(context.articles_finalized)
-    signals.all_generators_finalized.connect(reader.raise_content_errors)
-    signals.get_writer.connect(writer.get_writer)
-    signals.content_written.connect(bidi.content_written)  # right-to-left pages
-    signals.get_generators.connect(listings.get_generators)
-    signals.finalized.connect(search.index_site)
-    signals.finalized.connect(precompress.precompress_site)  # after the search index
-    signals.get_generators.connect(outputs.get_generators)
-    signals.initialized.connect(sitemap.connect_last)  # after every plugin's generators
+    for signal, receivers in RECEIVERS:
+        for receiver in receivers:
+            signal.connect(receiver)

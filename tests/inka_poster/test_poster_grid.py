@@ -25,8 +25,9 @@ import pytest
 from inka_engine import COMMUNITIES, Occurrence
 from inka_poster.cache import PosterCache, cache_key
 from inka_poster.data import feeds_url, poster_data, poster_path
-from inka_poster.grid import STYLES, month_grid, month_occurrences
+from inka_poster.grid import month_grid, month_occurrences
 from inka_poster.sizes import file_size
+from site_core.communities import BY_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = "https://mia-do-ki.dortmund.de"
@@ -133,12 +134,12 @@ def _luminance(colour: str) -> float:
 def test_mark_colours_carry_white_letters(community: str) -> None:
     """White letters on the colour: text contrast ≥ 4.5:1 (which also gives ≥ 3:1 for the
     mark as a graphic against the white paper)."""
-    ratio = 1.05 / (_luminance(STYLES[community].colour) + 0.05)
+    ratio = 1.05 / (_luminance(BY_KEY[community].colour) + 0.05)
     assert ratio >= 4.5, f"{community}: {ratio:.2f}:1"
 
 
 def test_every_community_has_its_own_letter() -> None:
-    letters = [STYLES[c].letter for c in COMMUNITIES]
+    letters = [BY_KEY[c].letter for c in COMMUNITIES]
     assert len(set(letters)) == len(COMMUNITIES)
     assert all(len(letter) == 1 and letter.isascii() for letter in letters)
 
