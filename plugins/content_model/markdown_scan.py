@@ -7,9 +7,8 @@ reference links are resolved. Python-Markdown still renders the site.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from markdown_it import MarkdownIt
 
@@ -17,23 +16,20 @@ _HTML_TAG = re.compile(r"<(a|img)\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r"""\b(href|src|alt)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     line: int
     level: int
     text: str
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     line: int
     target: str
     image: bool = False
     alt: str | None = None  # images only: None when an HTML <img> has no alt at all
 
 
-@dataclass(frozen=True)
-class Scan:
+class Scan(NamedTuple):
     headings: list[Heading]
     links: list[Link]
 

@@ -46,32 +46,42 @@ class Entry:
 
 @dataclass(frozen=True)
 class Month:
-    number: int
+    """One month: its name in the poster's language, its calendar grid and its list."""
+
     name: str
     grid: MonthGrid
     entries: tuple[Entry, ...]
 
+    @property
+    def number(self) -> int:
+        return self.grid.month
 
-@dataclass(frozen=True)
-class Weekday:
-    short: str
-    full: str
-    sunday: bool
+
+#: A weekday's abbreviated and full name ('Mo', 'Montag').
+Weekday = tuple[str, str]
 
 
 @dataclass(frozen=True)
 class PosterData:
     year: int
     lang: str
-    dir: str
     months: tuple[Month, ...]
+    #: Monday … Sunday (ISO weeks), as the grid's columns
     weekdays: tuple[Weekday, ...]
     communities: tuple[Community, ...]
     url: str
-    url_text: str
     #: Notes in the poster's language from the engine's texts (Islamic calendar used).
     notes: tuple[str, ...]
     qr: str = field(repr=False)
+
+    @property
+    def dir(self) -> str:
+        return text_direction(self.lang)
+
+    @property
+    def url_text(self) -> str:
+        """The address as printed: without its scheme."""
+        return self.url.split("://", 1)[-1]
 
     def fingerprint(self) -> str:
         """A stable text of everything shown (part of the cache key)."""
@@ -91,7 +101,7 @@ def weekdays(locale: str) -> tuple[Weekday, ...]:
     """Monday … Sunday (ISO weeks start on Monday)."""
     short = get_day_names("abbreviated", context="stand-alone", locale=locale)
     full = get_day_names("wide", context="stand-alone", locale=locale)
-    return tuple(Weekday(str(short[i]), str(full[i]), i == 6) for i in range(7))
+    return tuple((str(short[i]), str(full[i])) for i in range(7))
 
 
 def month_names(locale: str) -> dict[int, str]:
@@ -110,12 +120,11 @@ def poster_data(year: int, lang: str, occurrences: Sequence[Occurrence], base_ur
         entries = tuple(Entry(mark_of(o), o.name(lang), when(o, locale),
                               when(o, locale, "MMMEd"), o.shown_start, o.shown_end)
                         for o in month_occurrences(occurrences, year, number))
-        months.append(Month(number, names[number], month_grid(year, number, occurrences),
-                            entries))
+        months.append(Month(names[number], month_grid(year, number, occurrences), entries))
     url = feeds_url(base_url, lang)
     return PosterData(
-        year=year, lang=lang, dir=text_direction(lang), months=tuple(months),
+        year=year, lang=lang, months=tuple(months),
         weekdays=weekdays(locale),
         communities=tuple(BY_KEY[c] for c in COMMUNITIES),
-        url=url, url_text=url.split("://", 1)[-1], notes=(text("calendar_islamisch", lang),),
+        url=url, notes=(text("calendar_islamisch", lang),),
         qr=svg_data_uri(url))
