@@ -44,7 +44,7 @@ def build_site(output: Path, *, quiet: bool = False, content: Path | None = None
     finished build before it is swapped in (False: the old site stays).
     """
     _plugins_import()
-    from site_build import folder
+    from site_build import folder, reuse
 
     output = output.resolve()
     folder.clean_stale(output)
@@ -59,6 +59,11 @@ def build_site(output: Path, *, quiet: bool = False, content: Path | None = None
     fast = {"MIA_PREVIEW": "1", "MIA_POSTERS": "0", "MIA_SEARCH": "0", "MIA_PRECOMPRESS": "0"}
     env = {**env, **fast} if preview else {k: v for k, v in env.items() if k != "MIA_PREVIEW"}
     env = {**env, "MIA_LANGUAGES": languages} if languages else env
+    # Pages whose inputs did not change are taken over from `output` (site_build/reuse.py).
+    cache = Path(env.get("MIA_CACHE_PATH") or ROOT / "cache")
+    render = reuse.environment(cache, output, tmp) if env.get("MIA_CACHE", "1") != "0" else {}
+    env = {**env, **render}
+    succeeded = False
     try:
         result = subprocess.run(args, cwd=ROOT, env=env, check=False)
         if result.returncode != 0 or (verify is not None and not verify(tmp)):
@@ -67,8 +72,10 @@ def build_site(output: Path, *, quiet: bool = False, content: Path | None = None
             return False
         folder.make_world_readable(tmp)
         folder.swap_in(tmp, output)
+        succeeded = True
     finally:
         shutil.rmtree(tmp, ignore_errors=True)  # after a failure or Ctrl+C
+        reuse.commit(render, succeeded=succeeded)
     print(f"Gebaut: {_shown(output)} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return True
 

@@ -30,6 +30,7 @@ class SitemapGenerator(Generator):
                                 settings["DEFAULT_LANG"])
         writer.write_file(urls.SITEMAP, self.get_template("sitemap"), self.context,
                           sitemap_groups=groups, page_lang=settings["DEFAULT_LANG"])
+        writer.finish()  # the last page is written: the render manifest can be saved
 
 
 def get_generators(_pelican: object) -> type[Generator]:

@@ -8,14 +8,19 @@ were really written.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from site_build import working
+from site_build import reuse, working
 from site_build.written import WrittenFiles
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class AbsoluteFeedWriter(Writer):
@@ -26,6 +31,10 @@ class AbsoluteFeedWriter(Writer):
         super().__init__(output_path, settings=settings)
         self.written = WrittenFiles(Path(output_path))
         self._new: list[str] = []  # files Pelican wrote for the first time, in order
+        settings = settings or {}
+        self.reuse = reuse.from_environment(
+            [ROOT / "pelican.conf.py", ROOT / "requirements.txt", ROOT / "plugins",
+             Path(settings.get("THEME", ROOT / "theme"))])
 
     def claim(self, path: str | Path, producer: str) -> Path:
         """Reserve an output path (relative to the output folder) for a file that ``producer``
@@ -49,24 +58,65 @@ class AbsoluteFeedWriter(Writer):
 
     def write_file(self, name: str, template: Any, context: dict[str, Any], *args: Any,
                    **kwargs: Any) -> Any:
-        """Remembers the page being written (its source file when it has one)."""
+        """Remembers the page being written (its source file when it has one); takes the page
+        over from the last build when nothing it is made from changed (site_build.reuse)."""
         document = kwargs.get("article") or kwargs.get("page")
         source = getattr(document, "source_path", None)
         working.mark(_shown(source, context) if source else name)
+        producer = _producer(source, context, template)
+        listed = in_sitemap(name, document)
+        key = None
+        if self.reuse is not None and name:
+            key = self.reuse.key(name, getattr(template, "name", str(template)), context,
+                                 {"args": args, **kwargs})
+            if self._take_over(name, key, producer, listed):
+                return None
         before = len(self._new)
         result = super().write_file(name, template, context, *args, **kwargs)
-        listed = in_sitemap(name, document)
-        for path in self._record(before, _producer(source, context, template)):
+        written = self._record(before, producer)
+        for path in written:
             if path.endswith(".html"):
                 self.written.page(path, listed=listed)
+        if key is not None:
+            self.reuse.rendered += 1
+            self.reuse.record(name, key, [self.written.relative(p) for p in written])
         return result
+
+    def _take_over(self, name: str, key: str, producer: str, listed: bool) -> bool:
+        """Link the live files of page ``name`` into this build when they are current."""
+        assert self.reuse is not None
+        found = self.reuse.reusable(name, key)
+        if found is None:
+            return False
+        relative = [path.relative_to(self.reuse.live).as_posix() for path in found]
+        for source, path in zip(found, relative, strict=True):
+            target = self.written.claim(path, producer)
+            self.reuse.take_over(source, target)
+            self._written_files.add(sanitised_join(self.output_path, path))
+            if path.endswith(".html"):
+                self.written.page(path, listed=listed)
+        self.reuse.reused += 1
+        self.reuse.record(name, key, relative)
+        return True
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
         """Pelican opens every file it writes here (a second write of one file with
         ``override_output`` is Pelican's own business, not a clash)."""
         if filename not in self._written_files:
             self._new.append(filename)
+        elif filename not in self._overridden_files and os.path.exists(filename):
+            os.unlink(filename)  # never write into a file linked from the live site
         return super()._open_w(filename, encoding, override)
+
+    def finish(self) -> None:
+        """After the last page: save the render manifest (site_build.reuse) and say how many
+        pages were taken over from the last build."""
+        if self.reuse is None:
+            return
+        self.reuse.save(self.written.output)
+        total = self.reuse.reused + self.reuse.rendered
+        print(f"Seiten: {self.reuse.rendered} neu gebaut, {self.reuse.reused} aus dem letzten "
+              f"Build übernommen (von {total}).", file=sys.stderr)
 
     def _record(self, before: int, producer: str) -> list[str]:
         """Claim the files Pelican wrote since ``before`` (pagination writes several)."""

@@ -1,0 +1,211 @@
+"""Fingerprints of what a page is rendered from (issue 17). No Pelican import.
+
+A page is rendered from a template, the build's context (settings, the list of every document,
+the calendar, …) and the page's own values (its document, its year, its holiday). Two digests
+tell whether a page would come out the same as last time:
+
+- the **site digest** (:meth:`Digests.site`): everything every page may show. Documents count
+  here with their title, dates, summary, links and other metadata, but *without their text*:
+  the fields named in :data:`BODY_FIELDS` hold the text of one document, which only that
+  document's own page shows (``article.html``, ``page.html``, ``topic.html``, ``event.html``,
+  ``home.html``, ``kalender_holiday.html``; a listing shows the summary);
+- the **page digest** (:meth:`Digests.page`): the values the page is written with, documents
+  with their full text.
+
+Values are digested by what they hold, not by identity: scalars by ``repr``, containers in
+order, objects by their fields (``vars`` and ``__slots__``), functions by name. An object whose
+``repr`` shows a memory address cannot be compared between builds: it makes the digest unique
+(the page is rendered again, never shown stale).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import hashlib
+import re
+import types
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import PurePath
+from typing import Any
+
+#: The text of one document: shown on its own page only, so not part of the site digest; and
+#: the text's hash (``content_hash``, in its metadata too): a translation compares it with its
+#: ``source_hash`` once, and the result is the translation's own ``translation_outdated``.
+BODY_FIELDS = frozenset({"_content", "body", "body_html", "_html", "content_hash"})
+#: Never digested: the whole context again (covered by the site digest), Pelican's per-page
+#: bookkeeping (``localsiteurl`` is written into the context by every page) and the build's
+#: own folders (a new temporary folder every build; no page shows them).
+SKIP_FIELDS = frozenset({"_context", "settings", "localsiteurl", "output_file", "OUTPUT_PATH",
+                         "CACHE_PATH"})
+#: Lists whose order changes from run to run and that no page shows in their order: Pelican
+#: fills a document's ``translations`` in hash order; templates find a language's version by
+#: its code (``versions``), never by position.
+UNORDERED_FIELDS = frozenset({"translations"})
+_SCALARS = (type(None), bool, int, float, complex, str, bytes, Decimal, dt.date, dt.time,
+            dt.timedelta, dt.tzinfo, PurePath, enum.Enum, range)
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+_CALLABLES = (types.FunctionType, types.BuiltinFunctionType, types.MethodType, type,
+              types.ModuleType, staticmethod, classmethod)
+
+
+class Digests:
+    """Digests of one build's values; shared objects are digested once (kept alive here, so
+    that an ``id`` is not reused while the build runs)."""
+
+    def __init__(self) -> None:
+        self._memo: dict[tuple[int, bool], tuple[Any, bytes]] = {}
+        self._busy: set[tuple[int, bool]] = set()
+        self.unstable: set[str] = set()  # types that made a digest unique (for diagnosis)
+        self._counter = 0
+
+    def site(self, context: Mapping[str, Any]) -> bytes:
+        return self._digest(dict(context), index=True)
+
+    def page(self, value: Any) -> bytes:
+        return self._digest(value, index=False)
+
+    def _digest(self, value: Any, *, index: bool) -> bytes:
+        digest = hashlib.sha256()
+        self._feed(digest, value, index)
+        return digest.digest()
+
+    def _feed(self, digest: Any, value: Any, index: bool) -> None:  # noqa: C901, PLR0912
+        kind = type(value)
+        if isinstance(value, _SCALARS):
+            text = repr(value)
+            if _ADDRESS.search(text):
+                text = self._unique(kind)
+            digest.update(f"{kind.__module__}.{kind.__qualname__}:{text}\0".encode())
+            return
+        if isinstance(value, _CALLABLES):
+            name = getattr(value, "__qualname__", None) or getattr(value, "__name__", "?")
+            digest.update(f"fn:{getattr(value, '__module__', '')}.{name}\0".encode())
+            return
+        if kind in (list, tuple, dict, set, frozenset) and len(value) < 8:
+            self._container(digest, value, index)  # small ones: not worth a memo entry
+            return
+        key = (id(value), index)
+        memo = self._memo.get(key)
+        if memo is None:
+            if key in self._busy:  # a cycle: the outer visit digests this object
+                digest.update(b"cycle\0")
+                return
+            self._busy.add(key)
+            try:
+                inner = hashlib.sha256()
+                if kind in (list, tuple, dict, set, frozenset) or isinstance(
+                        value, (list, tuple, Mapping, set, frozenset)):
+                    self._container(inner, value, index)
+                else:
+                    self._object(inner, value, index)
+                memo = (value, inner.digest())
+                self._memo[key] = memo
+            finally:
+                self._busy.discard(key)
+        digest.update(memo[1])
+
+    def _container(self, digest: Any, value: Any, index: bool) -> None:
+        kind = type(value)
+        digest.update(f"{kind.__module__}.{kind.__qualname__}[{len(value)}\0".encode())
+        if isinstance(value, Mapping):
+            # In key order: some of Pelican's tables are filled in an order that changes from
+            # run to run (e.g. ``generated_content``); what a page shows from them does not.
+            for key, item in sorted(value.items(), key=lambda pair: repr(pair[0])):
+                if isinstance(key, str) and (key in SKIP_FIELDS
+                                             or (index and key in BODY_FIELDS)):
+                    continue
+                self._feed(digest, key, index)
+                self._feed(digest, item, index)
+        elif isinstance(value, (set, frozenset)):
+            items = (item.value if isinstance(item, _Same) else item for item in value)
+            for item_digest in sorted(self._digest(item, index=index) for item in items):
+                digest.update(item_digest)
+        else:
+            for item in value:
+                self._feed(digest, item, index)
+        digest.update(b"]\0")
+
+    def _object(self, digest: Any, value: Any, index: bool) -> None:
+        kind = type(value)
+        digest.update(f"obj:{kind.__module__}.{kind.__qualname__}\0".encode())
+        if isinstance(value, functools.partial):
+            self._feed(digest, (value.func, value.args, value.keywords), index)
+            return
+        fields = dict(getattr(value, "__dict__", {}))
+        for slot in _slots(kind):
+            if hasattr(value, slot):
+                fields[slot] = getattr(value, slot)
+        if not fields:
+            text = repr(value)
+            digest.update((self._unique(kind) if _ADDRESS.search(text) else text).encode())
+            return
+        if index and "_content" in fields:  # a Pelican document: its summary, not its text
+            fields["summary"] = getattr(value, "summary", None)
+        document = "source_path" in fields
+        for name in sorted(fields):
+            if name in SKIP_FIELDS or (index and name in BODY_FIELDS):
+                continue
+            digest.update(f".{name}=".encode())
+            field = fields[name]
+            if name in UNORDERED_FIELDS and isinstance(field, list):
+                field = frozenset(_Same(item) for item in field)
+            if document:
+                field = _references(field)
+            self._feed(digest, field, index)
+
+    def _unique(self, kind: type) -> str:
+        self.unstable.add(f"{kind.__module__}.{kind.__qualname__}")
+        self._counter += 1
+        return f"unique-{id(self)}-{self._counter}-{dt.datetime.now().timestamp()}"
+
+
+def _references(value: Any) -> Any:
+    """A document's field with every other document in it as a reference (see
+    :class:`_Reference`); other values as they are."""
+    if hasattr(value, "source_path") and hasattr(value, "__dict__"):
+        return _Reference.to(value)
+    if type(value) in (list, tuple):
+        return type(value)(_references(item) for item in value)
+    if type(value) is dict:
+        return {key: _references(item) for key, item in value.items()}
+    if isinstance(value, frozenset):
+        return frozenset(_Same(_references(getattr(item, "value", item))) for item in value)
+    return value
+
+
+class _Reference(tuple):
+    """Another document named inside a document (its translations, its versions, the original
+    of a fallback copy): by kind, source, language, address and whether it is a fallback copy.
+    Documents point at each other in cycles; their own values are digested where they are
+    listed (the site digest lists every document, a page's digest the documents it shows)."""
+
+    __slots__ = ()
+
+    @classmethod
+    def to(cls, document: Any) -> _Reference:
+        kind = type(document)
+        return cls((f"{kind.__module__}.{kind.__qualname__}", str(document.source_path),
+                    str(getattr(document, "lang", "")), str(getattr(document, "url", "")),
+                    str(getattr(document, "save_as", "")),
+                    bool(getattr(document, "fallback", False))))
+
+
+class _Same:
+    """An unhashable list item in a set (by identity; digested by its value)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+@functools.cache
+def _slots(kind: type) -> tuple[str, ...]:
+    names: list[str] = []
+    for klass in kind.__mro__:
+        slots = klass.__dict__.get("__slots__", ())
+        names.extend([slots] if isinstance(slots, str) else slots)
+    return tuple(n for n in names if n not in ("__dict__", "__weakref__"))
