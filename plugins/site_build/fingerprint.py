@@ -72,7 +72,7 @@ class Digests:
         self._feed(digest, value, index)
         return digest.digest()
 
-    def _feed(self, digest: Any, value: Any, index: bool) -> None:  # noqa: C901, PLR0912
+    def _feed(self, digest: Any, value: Any, index: bool) -> None:
         kind = type(value)
         if isinstance(value, _SCALARS):
             text = repr(value)

@@ -68,13 +68,13 @@ def commit(env: Mapping[str, str], *, succeeded: bool) -> None:
         os.unlink(following)
 
 
-def files_digest(roots: Iterable[Path], suffixes: tuple[str, ...] = ()) -> bytes:
-    """Every file under ``roots`` (name and bytes; only ``suffixes`` when given)."""
+def files_digest(roots: Iterable[Path]) -> bytes:
+    """Every file under ``roots`` (name and bytes; compiled Python left out)."""
     digest = hashlib.sha256()
     for root in roots:
         paths = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
         for path in paths:
-            if suffixes and path.suffix not in suffixes or "__pycache__" in path.parts:
+            if "__pycache__" in path.parts:
                 continue
             digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.digest()
