@@ -69,7 +69,8 @@ class AbsoluteFeedWriter(Writer):
         if self.reuse is not None and name:
             key = self.reuse.key(name, getattr(template, "name", str(template)), context,
                                  {"args": args, **kwargs})
-            if self._take_over(name, key, producer, listed):
+            if self._take_over(name, key, producer, listed,
+                               override=bool(kwargs.get("override_output"))):
                 return None
         before = len(self._new)
         result = super().write_file(name, template, context, *args, **kwargs)
@@ -82,8 +83,10 @@ class AbsoluteFeedWriter(Writer):
             self.reuse.record(name, key, [self.written.relative(p) for p in written])
         return result
 
-    def _take_over(self, name: str, key: str, producer: str, listed: bool) -> bool:
-        """Link the live files of page ``name`` into this build when they are current."""
+    def _take_over(self, name: str, key: str, producer: str, listed: bool, *,
+                   override: bool) -> bool:
+        """Link the live files of page ``name`` into this build when they are current (and
+        book them as Pelican's ``_open_w`` would have)."""
         assert self.reuse is not None
         found = self.reuse.reusable(name, key)
         if found is None:
@@ -92,7 +95,10 @@ class AbsoluteFeedWriter(Writer):
         for source, path in zip(found, relative, strict=True):
             target = self.written.claim(path, producer)
             self.reuse.take_over(source, target)
-            self._written_files.add(sanitised_join(self.output_path, path))
+            full = sanitised_join(self.output_path, path)
+            self._written_files.add(full)
+            if override:
+                self._overridden_files.add(full)
             if path.endswith(".html"):
                 self.written.page(path, listed=listed)
         self.reuse.reused += 1

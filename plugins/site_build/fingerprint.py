@@ -34,12 +34,13 @@ from typing import Any
 #: The text of one document: shown on its own page only, so not part of the site digest; and
 #: the text's hash (``content_hash``, in its metadata too): a translation compares it with its
 #: ``source_hash`` once, and the result is the translation's own ``translation_outdated``.
-BODY_FIELDS = frozenset({"_content", "body", "body_html", "_html", "content_hash"})
+BODY_FIELDS = frozenset({"_content", "body", "body_html", "content_hash"})
 #: Never digested: the whole context again (covered by the site digest), Pelican's per-page
-#: bookkeeping (``localsiteurl`` is written into the context by every page) and the build's
-#: own folders (a new temporary folder every build; no page shows them).
+#: bookkeeping (``localsiteurl`` is written into the context by every page), the build's own
+#: folders (a new temporary folder every build; no page shows them) and caches filled while
+#: pages are rendered (``HolidayPage._html``: the explanation as HTML, made from its ``body``).
 SKIP_FIELDS = frozenset({"_context", "settings", "localsiteurl", "output_file", "OUTPUT_PATH",
-                         "CACHE_PATH"})
+                         "CACHE_PATH", "_html"})
 #: Lists whose order changes from run to run and that no page shows in their order: Pelican
 #: fills a document's ``translations`` in hash order; templates find a language's version by
 #: its code (``versions``), never by position.

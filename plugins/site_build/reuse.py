@@ -22,6 +22,7 @@ import json
 import os
 import shutil
 import sys
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ from typing import Any
 from site_build.fingerprint import Digests
 
 FORMAT = 1
+KEEP_DAYS = 3
 ENV_FROM = "MIA_RENDER_FROM"  # the live output folder
 ENV_MANIFEST = "MIA_RENDER_MANIFEST"  # its manifest (read)
 ENV_NEXT = "MIA_RENDER_NEXT"  # the new build's manifest (written)
@@ -49,12 +51,26 @@ def manifest_paths(cache: Path, output: Path, build_folder: Path) -> tuple[Path,
 
 def environment(cache: Path, output: Path, build_folder: Path) -> dict[str, str]:
     """The variables ``build_site`` gives a build into ``build_folder`` that replaces
-    ``output``; empty when reuse is off."""
+    ``output``; empty when reuse is off. Manifests unused for :data:`KEEP_DAYS` are removed
+    (test builds into temporary folders leave theirs behind)."""
     if os.environ.get(ENV_OFF, "1") == "0":
         return {}
     current, following = manifest_paths(cache, output, build_folder)
+    _prune(current.parent, keep=current)
     return {ENV_FROM: str(output.resolve()), ENV_MANIFEST: str(current),
             ENV_NEXT: str(following)}
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    if not folder.is_dir():
+        return
+    limit = time.time() - KEEP_DAYS * 86400
+    for path in folder.glob("*.json"):
+        try:
+            if path != keep and path.stat().st_mtime < limit:
+                path.unlink()
+        except OSError:
+            pass  # another build removed or replaced it
 
 
 def commit(env: Mapping[str, str], *, succeeded: bool) -> None:
