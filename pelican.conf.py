@@ -110,6 +110,9 @@ CACHE_CONTENT = LOAD_CONTENT_CACHE = os.environ.get("MIA_CACHE", "1") != "0"
 CACHE_PATH = os.environ.get("MIA_CACHE_PATH", str(ROOT / "cache"))
 CONTENT_CACHING_LAYER = "reader"
 CHECK_MODIFIED_METHOD = "md5"
+# Plain pickle files, written atomically by mia_site.cache.guard (which writes what Pelican
+# reads: with gzip on, every load failed silently and every build read every file again).
+GZIP_CACHE = False
 SUMMARY_MAX_LENGTH = 40
 TYPOGRIFY = False
 LOG_FILTER: list[tuple[int, str]] = []

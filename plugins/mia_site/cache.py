@@ -31,6 +31,7 @@ import markdown
 import pelican
 
 from mia_site import reader
+from site_build.fingerprint import Digests
 
 PLUGINS = Path(__file__).resolve().parents[1]
 # The code whose behaviour a cached read stands for.
@@ -40,9 +41,12 @@ KEEP_DAYS = 3
 
 
 def cache_key(settings: dict[str, Any]) -> str:
-    digest = hashlib.sha256()
+    """The same for every build with the same inputs (the Markdown settings hold functions,
+    e.g. the slugify of the table of contents: digested by name, not by ``repr``, which shows a
+    memory address that changes every run)."""
+    digest = hashlib.sha256(Digests().page(settings.get("MARKDOWN")))
     for part in (str(Path(settings["PATH"]).resolve()), str(settings.get("BUILD_DATE")),
-                 repr(settings.get("MARKDOWN")), settings.get("DEFAULT_LANG", ""),
+                 settings.get("DEFAULT_LANG", ""),
                  settings.get("TIMEZONE", ""), markdown.__version__, pelican.__version__):
         digest.update(part.encode("utf-8") + b"\0")
     for source in SOURCES:
@@ -97,8 +101,9 @@ def guard(readers: Any) -> None:
         target = Path(readers._cache_path)
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=target.name + ".", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
+        os.close(fd)
+        try:  # opened as Pelican opens it to load (GZIP_CACHE)
+            with readers._cache_open(tmp, "wb") as out:
                 pickle.dump(readers._cache, out, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, target)
         finally:

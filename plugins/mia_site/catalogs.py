@@ -8,6 +8,7 @@ They are read by one loader for the site and the holiday engine alike
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +20,8 @@ from babel.messages.pofile import read_po
 from inka_engine.texts import DOMAIN, N_, po_path
 from inka_engine.texts import load_catalog as translations
 
-__all__ = ["DOMAIN", "N_", "CatalogProblem", "compile_all", "extract", "po_path", "problems",
-           "translations", "update"]
+__all__ = ["DOMAIN", "N_", "CatalogProblem", "compile_all", "extract", "inputs_digest",
+           "po_path", "problems", "translations", "update"]
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
 METHOD_MAP = [
     ("theme/templates/**.html", "jinja2"),
@@ -53,6 +54,19 @@ def extract(root: Path) -> Catalog:
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments,
                     context=context)
     return catalog
+
+
+def inputs_digest(root: Path, languages: tuple[str, ...]) -> str:
+    """What :func:`problems` looks at: the files of :data:`METHOD_MAP` and every language's
+    catalogue (a build skips the check when none of them changed since it last passed)."""
+    digest = hashlib.sha256("\0".join(languages).encode())
+    paths = {p for pattern, _method in METHOD_MAP for p in root.glob(pattern.replace("**", "**/*"))}
+    paths |= {po_path(root, lang) for lang in languages}
+    for path in sorted(paths):
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:24]
 
 
 def _ids(catalog: Catalog) -> set[object]:

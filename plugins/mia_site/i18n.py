@@ -17,6 +17,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from mia_site import catalogs
+from mia_site.cache import folder_for
 from site_core import communities, urls
 from site_core.languages import NATIVE_NAMES, prefix, rtl_languages
 
@@ -38,16 +39,27 @@ def catalog(settings: Mapping[str, Any], lang: str) -> NullTranslations:
 
 
 def check_catalogs(pelican: Any) -> None:
-    """Stop the build when a UI string is untranslated or fuzzy in any language."""
+    """Stop the build when a UI string is untranslated or fuzzy in any language. A check that
+    passed is remembered (``<cache>/catalogs/``) until a template, plugin or catalogue changes."""
     settings = pelican.settings
     others = tuple(lang for lang in settings["LANGUAGES"] if lang != settings["DEFAULT_LANG"])
-    found = catalogs.problems(catalog_root(settings), others)
+    root = catalog_root(settings)
+    folder = folder_for(settings, "catalogs")
+    passed = folder / f"{catalogs.inputs_digest(root, others)}.ok" if folder else None
+    if passed is not None and passed.is_file():
+        return
+    found = catalogs.problems(root, others)
     if found:
         for problem in found:
             print(problem, file=sys.stderr)
         print(f"{len(found)} UI-Texte ohne Übersetzung: 'invoke translations' aktualisiert die "
               "Kataloge, dann die leeren msgstr ausfüllen.", file=sys.stderr)
         raise SystemExit(1)
+    if passed is not None:
+        passed.parent.mkdir(parents=True, exist_ok=True)
+        for old in passed.parent.glob("*.ok"):
+            old.unlink(missing_ok=True)
+        passed.touch()
 
 
 def lang_of(ctx: Context) -> str:

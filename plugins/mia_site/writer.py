@@ -67,8 +67,8 @@ class AbsoluteFeedWriter(Writer):
         listed = in_sitemap(name, document)
         key = None
         if self.reuse is not None and name:
-            key = self.reuse.key(name, getattr(template, "name", str(template)), context,
-                                 {"args": args, **kwargs})
+            key = self._key(name, template, context, {"args": args, **kwargs})
+        if key is not None:
             if self._take_over(name, key, producer, listed,
                                override=bool(kwargs.get("override_output"))):
                 return None
@@ -82,6 +82,21 @@ class AbsoluteFeedWriter(Writer):
             self.reuse.rendered += 1
             self.reuse.record(name, key, [self.written.relative(p) for p in written])
         return result
+
+    def _key(self, name: str, template: Any, context: dict[str, Any],
+             values: dict[str, Any]) -> str | None:
+        """The page's render digest; a value the digest cannot handle ends reuse for this
+        build (every page is rendered, as without a manifest), it never stops the build."""
+        assert self.reuse is not None
+        try:
+            return self.reuse.key(name, getattr(template, "name", str(template)), context,
+                                  values)
+        except Exception as exc:  # a cache must not break the build
+            print(f"Hinweis (Technik): Seiten werden diesmal alle neu gebaut, der Vergleich "
+                  f"mit dem letzten Build scheiterte bei {name}: {type(exc).__name__}: {exc}",
+                  file=sys.stderr)
+            self.reuse = None
+            return None
 
     def _take_over(self, name: str, key: str, producer: str, listed: bool, *,
                    override: bool) -> bool:

@@ -144,7 +144,7 @@ class Digests:
             digest.update((self._unique(kind) if _ADDRESS.search(text) else text).encode())
             return
         if index and "_content" in fields:  # a Pelican document: its summary, not its text
-            fields["summary"] = getattr(value, "summary", None)
+            fields["summary"] = self._summary(value)
         document = "source_path" in fields
         for name in sorted(fields):
             if name in SKIP_FIELDS or (index and name in BODY_FIELDS):
@@ -156,6 +156,16 @@ class Digests:
             if document:
                 field = _references(field)
             self._feed(digest, field, index)
+
+    def _summary(self, document: Any) -> str | None:
+        """Pelican's summary (made from the text when the front matter has none); a document
+        without text (an unpublished stand-in) has none."""
+        if not isinstance(getattr(document, "_content", None), str):
+            return None
+        try:
+            return str(document.summary)
+        except (TypeError, ValueError, AttributeError):
+            return self._unique(type(document))
 
     def _unique(self, kind: type) -> str:
         self.unstable.add(f"{kind.__module__}.{kind.__qualname__}")

@@ -87,3 +87,37 @@ def test_missing_image_is_found_although_the_news_file_did_not_change(
     result = build()
     assert result.returncode != 0
     assert "Bild 'images/cache-test.jpg' nicht gefunden" in result.stderr, result.stderr
+
+
+def test_next_build_reads_from_the_cache(site: dict[str, Path], build: Build) -> None:
+    """A warm cache is used: a text changed inside the cache (not in the file) is what the next
+    build shows, so the file was not read again."""
+    news = site["content"] / "news" / "2025-01-02-testmeldung.md"
+    news.write_text(NEWS, encoding="utf-8")
+    assert build().returncode == 0
+    folders = sorted({f.parent for f in site["cache"].rglob("ArticlesGenerator-Readers")})
+    assert len(folders) == 1
+    cache_file = folders[0] / "ArticlesGenerator-Readers"
+    with cache_file.open("rb") as handle:
+        cached = pickle.load(handle)
+    stamp, (content, metadata) = cached[str(news)]
+    cached[str(news)] = (stamp, (content.replace("Text.", "Aus dem Cache."), metadata))
+    with cache_file.open("wb") as handle:
+        pickle.dump(cached, handle)
+    assert build().returncode == 0
+    page = site["output"] / "nachrichten" / "testmeldung" / "index.html"
+    assert "Aus dem Cache." in page.read_text(encoding="utf-8")
+
+
+def test_cache_folder_is_the_same_in_every_run() -> None:
+    """The readers' cache is found again by the next build: its key does not depend on memory
+    addresses (the Markdown settings hold a function) or the hash seed."""
+    import sys
+
+    code = ("import sys; sys.path.insert(0, 'plugins'); "
+            "from pelican.settings import read_settings; from mia_site import cache; "
+            "print(cache.cache_key(read_settings('pelican.conf.py')))")
+    keys = {subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                           text=True, check=True, env={"PYTHONHASHSEED": str(seed)}).stdout
+            for seed in (1, 2)}
+    assert len(keys) == 1, keys
