@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from invoke import task
@@ -96,11 +96,13 @@ def posters_missing() -> str | None:
 
 
 def check_ok(content: Path | None = None, *, stream: object = None,
-             warnings: bool = True, placeholders: bool = False) -> bool:
+             warnings: bool = True, placeholders: bool = False,
+             only: set[str] | None = None) -> bool:
     """Run every content rule (plugins/content_model/check.py); print the problems sorted.
 
     True when there is no error (warnings are printed, unless `warnings` is False, but do not
-    count). Open placeholders are one summary line unless `placeholders` lists them."""
+    count). Open placeholders are one summary line unless `placeholders` lists them. `only`
+    (paths as shown, `content/…`): the preview after an edit checks the changed files."""
     _plugins_import()
     from content_model.check import (
         build_date_from_env,
@@ -111,7 +113,7 @@ def check_ok(content: Path | None = None, *, stream: object = None,
     )
 
     out = stream or sys.stdout
-    problems = check_content(content or ROOT / "content", build_date_from_env())
+    problems = check_content(content or ROOT / "content", build_date_from_env(), only=only)
     errors = errors_only(problems)
     shown = problems if warnings else errors
     summary = None if placeholders else placeholder_summary(shown)
@@ -222,26 +224,43 @@ def new(c, kind, title="", slug="", lang="de", summary="", date="", start="", en
 
 
 def preview_build(target: Path, *, quiet: bool = False, content: Path | None = None,
-                  all_languages: bool = False) -> bool:
+                  german_only: bool = False, changed: set[str] | None = None) -> bool:
     """One preview build for `serve`: check, build with the preview banner, then write
-    `.preview-stamp`, which open pages poll to reload themselves (theme/preview/)."""
-    if not check_ok(content, stream=sys.stderr, warnings=False):
+    `.preview-stamp`, which open pages poll to reload themselves (theme/preview/). `changed`
+    (content files as `content/…`): after an edit only these are checked (the whole check ran
+    when the preview started; `make build` runs it again)."""
+    if not check_ok(content, stream=sys.stderr, warnings=False, only=changed):
         print("Vorschau NICHT aktualisiert: bitte die Fehler oben beheben.", file=sys.stderr)
         return False
-    languages = None if all_languages else "de"
+    languages = "de" if german_only else None
     if not build_site(target, quiet=quiet, content=content, preview=True, languages=languages):
         return False
     (target / ".preview-stamp").write_text(str(time.time_ns()), encoding="utf-8")
     return True
 
 
+def changed_content(changes: Iterable[tuple[object, str]], content: Path) -> set[str] | None:
+    """The content files of a batch of file-system changes, as `content/…`; None when
+    anything else changed (a template, a plugin, the settings: then everything is checked)."""
+    found: set[str] = set()
+    root = content.resolve()
+    for _change, name in changes:
+        try:
+            relative = Path(name).resolve().relative_to(root)
+        except ValueError:
+            return None
+        found.add("content/" + relative.as_posix())
+    return found
+
+
 @task(help={"port": "port on localhost (default 8000)",
             "output": "preview folder (default: .preview; never output/)",
-            "all_languages": "preview all six languages (default: German only, faster)"})
-def serve(c, port=8000, output=".preview", all_languages=False):
+            "german_only": "preview German pages only (default: all six languages)"})
+def serve(c, port=8000, output=".preview", german_only=False):
     """Preview at http://localhost:8000: check, build into .preview/ with the banner "Vorschau –
     nicht veröffentlicht", rebuild when content, theme or plugins change; open pages reload.
-    output/ (the last full build) is never touched."""
+    All six languages; after an edit only changed pages are rendered again (site_build/reuse.py)
+    and only the changed files are checked. output/ (the last full build) is never touched."""
     import functools
     import http.server
     import threading
@@ -256,17 +275,21 @@ def serve(c, port=8000, output=".preview", all_languages=False):
     if posters_missing():
         print("HINWEIS: Pango fehlt auf diesem Rechner – die Vorschau zeigt keine Plakate "
               "(PDF); für make build siehe README „Einrichten“.", file=sys.stderr)
-    preview_build(target, all_languages=all_languages)
+    preview_build(target, german_only=german_only)
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(target))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    languages = "alle Sprachen" if all_languages else "nur Deutsch (alle: --all-languages)"
+    languages = "nur Deutsch" if german_only else "alle sechs Sprachen"
     print(f"Vorschau auf http://localhost:{port}/ ({languages}) – Dateien speichern baut neu, "
           "Strg+C beendet.", file=sys.stderr)
     watched = [ROOT / "content", ROOT / "theme", ROOT / "plugins", CONF]
     try:
-        for _changes in watch(*watched, debounce=300):
-            preview_build(target, quiet=True, all_languages=all_languages)
+        for changes in watch(*watched, debounce=300):
+            started = time.perf_counter()
+            if preview_build(target, quiet=True, german_only=german_only,
+                             changed=changed_content(changes, ROOT / "content")):
+                print(f"Vorschau aktualisiert in {time.perf_counter() - started:.1f} s.",
+                      file=sys.stderr)
     except KeyboardInterrupt:
         pass
     finally:

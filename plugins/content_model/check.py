@@ -403,11 +403,16 @@ def _translation_rules(documents: list[Document], content_root: Path,
 
 def check_content(content_root: Path, build_date: dt.date,
                   theme_root: Path | None = THEME_ROOT, per_page: int | None = None,
-                  translations_root: Path | None = None) -> list[ContentError]:
+                  translations_root: Path | None = None, *,
+                  only: set[str] | None = None) -> list[ContentError]:
     """Every problem of the content below ``content_root`` (errors and warnings), sorted.
 
     ``translations_root`` holds ``<lang>/glossary.yaml`` and ``<lang>/LC_MESSAGES/messages.po``
-    (default: the theme's ``translations/``)."""
+    (default: the theme's ``translations/``). ``only`` (shown paths, ``content/…``): the
+    preview after an edit. Every file is still read (slugs, links and translations are checked
+    against all of them), but the rules of one file's text run for these files only, and only
+    their problems are returned, with every error of another file that this edit may have
+    caused (a duplicate slug, a broken link). ``invoke check`` and ``make build`` check all."""
     content_root = Path(content_root)
     problems = file_problems(content_root, theme_root)
     if any(not p.warning for p in problems):
@@ -424,6 +429,8 @@ def check_content(content_root: Path, build_date: dt.date,
                      theme_root=theme_root, per_page=per_page or pagination())
     rejected = {p.path for p in read_problems if not p.warning}  # what the build's reader rejects
     for doc in documents:
+        if only is not None and doc.shown not in only:
+            continue
         if doc.fm is not None and doc.kind is not None:
             found = scan(doc.fm.body, doc.fm.body_line)
             problems += _link_rules(doc, found.links, urls, content_root)
@@ -434,6 +441,8 @@ def check_content(content_root: Path, build_date: dt.date,
         problems += _warnings(doc)
         problems += _date_warnings(doc, build_date)
     problems += site_rules(_site_items(documents, rejected))
+    if only is not None:
+        problems = [p for p in problems if p.path in only or not p.warning]
     return sorted(set(problems))
 
 

@@ -189,19 +189,19 @@ def _references(value: Any) -> Any:
 
 class _Reference(tuple):
     """Another document named inside a document (its translations, its versions, the original
-    of a fallback copy): by kind, source, language, address and whether it is a fallback copy.
-    Documents point at each other in cycles; their own values are digested where they are
-    listed (the site digest lists every document, a page's digest the documents it shows)."""
+    of a fallback copy): by kind, source, language and whether it is a fallback copy (its
+    address follows from these and the settings). Documents point at each other in cycles;
+    their own values are digested where they are listed (the site digest lists every
+    document, a page's digest the documents it shows)."""
 
     __slots__ = ()
 
     @classmethod
     def to(cls, document: Any) -> _Reference:
         kind = type(document)
-        return cls((f"{kind.__module__}.{kind.__qualname__}", str(document.source_path),
-                    str(getattr(document, "lang", "")), str(getattr(document, "url", "")),
-                    str(getattr(document, "save_as", "")),
-                    bool(getattr(document, "fallback", False))))
+        fields = vars(document)
+        return cls((f"{kind.__module__}.{kind.__qualname__}", str(fields["source_path"]),
+                    str(fields.get("lang", "")), bool(fields.get("fallback", False))))
 
 
 class _Same:

@@ -53,6 +53,10 @@ class WrittenFiles:
     def relative(self, path: str | Path) -> str:
         """``path`` (absolute inside the output, or output-relative) as an output-relative
         POSIX path; ``..`` may not leave the output folder."""
+        if isinstance(path, str) and not path.startswith("/") and "\\" not in path:
+            parts = path.split("/")
+            if ".." not in parts and "." not in parts and "" not in parts:
+                return path  # already plain and inside (the common case: no file system call)
         full = Path(path) if Path(path).is_absolute() else self.output / path
         try:
             return full.resolve().relative_to(self.output).as_posix()

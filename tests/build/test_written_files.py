@@ -4,6 +4,8 @@ build with both named; the sitemap is made from the pages that were written."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,6 @@ import tasks
 from mia_site.writer import AbsoluteFeedWriter
 from site_build.working import Stop
 from site_build.written import OutputClash, Page, WrittenFiles, sitemap_groups
-from tests.build.test_build_safety import _build
 from tests.samples import NEWS_HEAD
 
 ROOT = Path(tasks.__file__).resolve().parent
@@ -74,7 +75,9 @@ def test_sitemap_groups_versions_of_a_page_and_leaves_out_unlisted_pages() -> No
     ]
 
 
-def test_static_file_on_the_path_of_an_image_copy_stops_the_build(tmp_path: Path) -> None:
+def test_static_file_on_the_path_of_an_image_copy_stops_the_build(
+        tmp_path: Path, build_site_process: Callable[..., subprocess.CompletedProcess[str]]
+) -> None:
     """An editor's ``bild-480w.jpg`` beside ``bild.jpg``: the build would make a smaller copy
     of bild.jpg under the same name. The build names both and keeps the last output."""
     content = tmp_path / "content"
@@ -84,7 +87,7 @@ def test_static_file_on_the_path_of_an_image_copy_stops_the_build(tmp_path: Path
     Image.new("RGB", (480, 288), "white").save(content / "images/bild-480w.jpg")
     news = NEWS_HEAD.removesuffix("---\n") + "image: images/bild.jpg\nimage_alt: Ein Bild\n---\n"
     (content / "news/2025-01-02-testmeldung.md").write_text(news + "Text.\n", encoding="utf-8")
-    result = _build(tmp_path / "output", content)
+    result = build_site_process(tmp_path / "output", content)
     assert result.returncode != 0
     assert "images/bild-480w.jpg" in result.stderr
     assert "verkleinerte Kopie von content/images/bild.jpg" in result.stderr, result.stderr

@@ -196,3 +196,33 @@ def test_content_error_survives_pickle() -> None:
     error = ContentError("content/news/x.md", 3, "Fehler", "erwartet", warning=True)
     assert pickle.loads(pickle.dumps(error)) == error
     assert str(pickle.loads(pickle.dumps(error))) == str(error)
+
+
+HEADERS = [
+    "title: Ostern\ndate: 2025-04-20\n",
+    "title: \"Fest: Beginn\"\nsummary: 'zwei\n  Zeilen'\ntags: [a, b]\n",
+    "location:\n  name: Rathaus\n  address: Friedensplatz 1\nconfirmed:\n  - start: 2026-03-20\n"
+    "    source: Diyanet\n  - start: 2027-03-10\n",
+    "text: |\n  erste Zeile\n  zweite Zeile\nnumber: 12\nflag: yes\nnothing: ~\n",
+    "names:\n  tr: Ramazan Bayramı\n  ar: عيد الفطر\n",
+]
+
+
+@pytest.mark.parametrize("header", HEADERS)
+def test_fast_and_pure_python_parsers_agree(header: str) -> None:
+    """libyaml reads valid headers (fast); the result is what PyYAML's own parser gives, lines
+    included (dates stay text in both)."""
+    from content_core import frontmatter
+
+    if frontmatter._FastLoader is None:
+        pytest.skip("PyYAML without libyaml here: only the pure-Python parser exists")
+    fast_node, fast_data = frontmatter._compose(header)
+    loader = frontmatter._Loader(header)
+    node = loader.get_single_node()
+    data = loader.construct_document(node)
+    fast_lines: dict = {}
+    lines: dict = {}
+    frontmatter._collect_lines(fast_node, (), fast_lines)
+    frontmatter._collect_lines(node, (), lines)
+    assert (fast_data, fast_lines) == (data, lines)
+    assert all(not hasattr(v, "year") for v in fast_data.values())

@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from editor_support import ROOT
 
 import tasks
+from tests.samples import NEWS_HEAD
 
 SLUG = "integrationspreis-bewerbung"
 pytestmark = pytest.mark.slow  # every test here builds with Pelican (preview or published)
@@ -25,7 +26,7 @@ def _copy_without_holidays(tmp_path: Path) -> Path:
 def test_preview_build_has_banner_and_reload_script(tmp_path: Path) -> None:
     content = _copy_without_holidays(tmp_path)
     preview, public = tmp_path / "preview", tmp_path / "public"
-    assert tasks.preview_build(preview, quiet=True, content=content, all_languages=True)
+    assert tasks.preview_build(preview, quiet=True, content=content)
     assert tasks.build_site(public, quiet=True, content=content)
     for page, text in (("index.html", "Vorschau – nicht veröffentlicht"),
                        ("en/themen/index.html", "Preview – not published"),
@@ -48,16 +49,49 @@ def test_preview_build_has_banner_and_reload_script(tmp_path: Path) -> None:
     assert '"/.preview-stamp"' in script and "location.reload()" in script
 
 
-def test_default_preview_is_german_only_and_skips_published_extras(tmp_path: Path) -> None:
-    """`make serve` previews German only, without search index, posters or .gz/.br copies,
-    so that a rebuild after one edit stays quick (issue 9)."""
+def test_default_preview_has_every_language_and_skips_published_extras(tmp_path: Path) -> None:
+    """`make serve` previews all six languages, without search index, posters or .gz/.br
+    copies; `--german-only` builds the German pages alone (issues 9, 17)."""
     content = _copy_without_holidays(tmp_path)
     preview = tmp_path / "preview"
     assert tasks.preview_build(preview, quiet=True, content=content)
-    assert (preview / "themen" / "index.html").is_file()
-    assert not (preview / "en").exists()
+    for lang in ("", "en/", "tr/", "ar/", "uk/", "pl/"):
+        assert (preview / f"{lang}themen" / "index.html").is_file(), lang
     assert not (preview / "pagefind").exists()
     assert not list(preview.rglob("*.gz"))
+    german = tmp_path / "german"
+    assert tasks.preview_build(german, quiet=True, content=content, german_only=True)
+    assert (german / "themen" / "index.html").is_file()
+    assert not (german / "en").exists()
+
+
+def test_preview_after_an_edit_checks_the_changed_file(tmp_path: Path) -> None:
+    """After an edit the preview checks the changed files: their warnings are shown, those of
+    files nobody touched are not; an error stops the update wherever it is."""
+    import contextlib
+    import io
+
+    content = _copy_without_holidays(tmp_path)
+    news = content / "news" / "2025-01-02-testmeldung.md"
+    news.write_text(NEWS_HEAD + "Text mit [Bitte ergänzen: Ort].\n", encoding="utf-8")
+    other = content / "news" / "2025-01-03-andere.md"
+    other.write_text(NEWS_HEAD.replace("testmeldung", "andere").replace("Testmeldung", "Andere")
+                     + "Noch offen: [Bitte ergänzen: Datum].\n", encoding="utf-8")
+    changed = tasks.changed_content([(1, str(news))], content)
+    assert changed == {"content/news/2025-01-02-testmeldung.md"}
+    assert tasks.changed_content([(1, str(ROOT / "theme" / "x.html"))], content) is None
+    shown = io.StringIO()
+    with contextlib.redirect_stderr(io.StringIO()):
+        assert tasks.check_ok(content, stream=shown, placeholders=True, only=changed)
+    assert "2025-01-02-testmeldung.md" in shown.getvalue()
+    assert "2025-01-03-andere.md" not in shown.getvalue()
+    other.write_text(other.read_text(encoding="utf-8").replace("slug: andere",
+                                                               "slug: testmeldung"),
+                     encoding="utf-8")
+    shown = io.StringIO()
+    with contextlib.redirect_stderr(io.StringIO()):
+        assert not tasks.check_ok(content, stream=shown, only=changed)
+    assert "2025-01-03-andere.md" in shown.getvalue(), "an error elsewhere is still shown"
 
 
 def _mentions(site: Path, text: str) -> list[str]:
