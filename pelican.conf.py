@@ -124,6 +124,12 @@ JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
 }
+# Compiled templates are kept between builds (Jinja compares each template's source first).
+if CACHE_CONTENT:
+    from jinja2 import FileSystemBytecodeCache
+
+    Path(CACHE_PATH, "jinja").mkdir(parents=True, exist_ok=True)
+    JINJA_ENVIRONMENT["bytecode_cache"] = FileSystemBytecodeCache(str(Path(CACHE_PATH, "jinja")))
 # Slugs: the site's one slugify (content_model/slugs.py, Einbürgerung → einbuergerung,
 # Sprachcafé → sprachcafe). Every page names its slug (the schema requires it); every tag is a
 # plugins/mia_site/reader.py Tag, whose slug and comparisons use that slugify, as `invoke check`

@@ -33,7 +33,8 @@ def _plugins_import() -> None:
 
 def build_site(output: Path, *, quiet: bool = False, content: Path | None = None,
                preview: bool = False, languages: str | None = None,
-               verify: Callable[[Path], bool] | None = None) -> bool:
+               verify: Callable[[Path], bool] | None = None,
+               runner: Callable[[list[str], dict[str, str], Path], int] | None = None) -> bool:
     """Build into a temporary sibling of `output` and swap it in only when the build succeeded.
 
     A failed build leaves the last good `output` untouched (design.md §2); the new folder is
@@ -41,7 +42,9 @@ def build_site(output: Path, *, quiet: bool = False, content: Path | None = None
     debris of interrupted builds is removed first. `content` replaces the content folder
     (tests build broken copies of it). `preview` builds for `invoke serve` (banner "Vorschau –
     nicht veröffentlicht", reload script): never publish such a build. `verify` looks at the
-    finished build before it is swapped in (False: the old site stays).
+    finished build before it is swapped in (False: the old site stays). `runner` runs
+    `site_build.run` with the arguments and environment (the preview's warm builder,
+    plugins/site_build/warm.py); default: a new Python process.
     """
     _plugins_import()
     from site_build import folder, reuse
@@ -65,8 +68,11 @@ def build_site(output: Path, *, quiet: bool = False, content: Path | None = None
     env = {**env, **render}
     succeeded = False
     try:
-        result = subprocess.run(args, cwd=ROOT, env=env, check=False)
-        if result.returncode != 0 or (verify is not None and not verify(tmp)):
+        if runner is None:
+            code = subprocess.run(args, cwd=ROOT, env=env, check=False).returncode
+        else:
+            code = runner(args[3:], env, ROOT)
+        if code != 0 or (verify is not None and not verify(tmp)):
             print(f"Build fehlgeschlagen: {_shown(output)} bleibt, wie es war (die zuletzt "
                   "gebaute Website).", file=sys.stderr)
             return False
@@ -224,7 +230,9 @@ def new(c, kind, title="", slug="", lang="de", summary="", date="", start="", en
 
 
 def preview_build(target: Path, *, quiet: bool = False, content: Path | None = None,
-                  german_only: bool = False, changed: set[str] | None = None) -> bool:
+                  german_only: bool = False, changed: set[str] | None = None,
+                  runner: Callable[[list[str], dict[str, str], Path], int] | None = None
+                  ) -> bool:
     """One preview build for `serve`: check, build with the preview banner, then write
     `.preview-stamp`, which open pages poll to reload themselves (theme/preview/). `changed`
     (content files as `content/…`): after an edit only these are checked (the whole check ran
@@ -233,7 +241,8 @@ def preview_build(target: Path, *, quiet: bool = False, content: Path | None = N
         print("Vorschau NICHT aktualisiert: bitte die Fehler oben beheben.", file=sys.stderr)
         return False
     languages = "de" if german_only else None
-    if not build_site(target, quiet=quiet, content=content, preview=True, languages=languages):
+    if not build_site(target, quiet=quiet, content=content, preview=True, languages=languages,
+                      runner=runner):
         return False
     (target / ".preview-stamp").write_text(str(time.time_ns()), encoding="utf-8")
     return True
@@ -275,7 +284,11 @@ def serve(c, port=8000, output=".preview", german_only=False):
     if posters_missing():
         print("HINWEIS: Pango fehlt auf diesem Rechner – die Vorschau zeigt keine Plakate "
               "(PDF); für make build siehe README „Einrichten“.", file=sys.stderr)
-    preview_build(target, german_only=german_only)
+    _plugins_import()
+    from site_build.warm import WarmBuilder
+
+    warm = WarmBuilder()  # before the server thread: the helper forks a one-thread process
+    preview_build(target, german_only=german_only, runner=warm)
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(target))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -286,7 +299,7 @@ def serve(c, port=8000, output=".preview", german_only=False):
     try:
         for changes in watch(*watched, debounce=300):
             started = time.perf_counter()
-            if preview_build(target, quiet=True, german_only=german_only,
+            if preview_build(target, quiet=True, german_only=german_only, runner=warm,
                              changed=changed_content(changes, ROOT / "content")):
                 print(f"Vorschau aktualisiert in {time.perf_counter() - started:.1f} s.",
                       file=sys.stderr)
@@ -294,6 +307,7 @@ def serve(c, port=8000, output=".preview", german_only=False):
         pass
     finally:
         server.shutdown()
+        warm.close()
 
 
 @task

@@ -78,7 +78,8 @@ def _refuse_anchors(header: str, loader_class: type[yaml.SafeLoader]) -> None:
 
 
 def _compose(header: str) -> tuple[yaml.Node | None, Any]:
-    """The header's node tree (for lines) and its data."""
+    """The document's node tree (for lines) and its data; the first anchor or alias raises
+    :class:`_AnchorFound`."""
     if _FastLoader is not None:
         try:
             _refuse_anchors(header, _FastLoader)
@@ -144,16 +145,12 @@ def load_yaml(text: str, path: str) -> tuple[Any, dict[KeyPath, int]]:
     """Any YAML document (e.g. a glossary) with the 1-based line of every key path.
 
     Raises :class:`ContentErrors` with the line of a syntax error."""
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        node, data = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise _fail(path, (mark.line + 1) if mark else 1, f"YAML-Fehler: {exc.problem or exc}",
                     "gültiges YAML; Texte mit Doppelpunkt in Anführungszeichen") from exc
-    finally:
-        loader.dispose()
     lines: dict[KeyPath, int] = {}
     if node is not None:
         _collect_lines(node, (), lines)

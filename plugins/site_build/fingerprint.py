@@ -47,6 +47,7 @@ SKIP_FIELDS = frozenset({"_context", "settings", "localsiteurl", "output_file", 
 UNORDERED_FIELDS = frozenset({"translations"})
 _SCALARS = (type(None), bool, int, float, complex, str, bytes, Decimal, dt.date, dt.time,
             dt.timedelta, dt.tzinfo, PurePath, enum.Enum, range)
+_NUMBERS = frozenset({int, float, bool, type(None)})
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _CALLABLES = (types.FunctionType, types.BuiltinFunctionType, types.MethodType, type,
               types.ModuleType, staticmethod, classmethod)
@@ -75,6 +76,12 @@ class Digests:
 
     def _feed(self, digest: Any, value: Any, index: bool) -> None:
         kind = type(value)
+        if kind is str:  # the most common value: no repr, no address check
+            digest.update(b"s%d:" % len(value) + value.encode("utf-8", "surrogatepass"))
+            return
+        if kind in _NUMBERS:
+            digest.update(b"n:%s\0" % repr(value).encode())
+            return
         if isinstance(value, _SCALARS):
             text = repr(value)
             if _ADDRESS.search(text):

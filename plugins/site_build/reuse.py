@@ -122,6 +122,7 @@ class Reuse:
     site_digest: bytes | None = None
     reused: int = 0
     rendered: int = 0
+    folders: set[Path] = field(default_factory=set)  # made already by take_over
 
     def key(self, name: str, template: str, context: Mapping[str, Any],
             values: Mapping[str, Any]) -> str:
@@ -156,7 +157,9 @@ class Reuse:
     def take_over(self, source: Path, target: Path) -> None:
         """Put the live file ``source`` at ``target`` in the new build (a hard link: the
         file is the same; a copy where links are not possible)."""
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self.folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(target.parent)
         try:
             os.link(source, target)
         except OSError:
