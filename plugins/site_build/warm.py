@@ -75,6 +75,8 @@ def _helper(connection: Any) -> None:
             code = 1
             try:
                 code = _build(args, env, cwd)
+            except SystemExit as stop:  # e.g. --help, or a plugin that exits
+                code = stop.code if isinstance(stop.code, int) else 1
             except BaseException:  # the child must end here, whatever happened
                 code = 1
             finally:

@@ -94,6 +94,29 @@ def test_preview_after_an_edit_checks_the_changed_file(tmp_path: Path) -> None:
     assert "2025-01-03-andere.md" in shown.getvalue(), "an error elsewhere is still shown"
 
 
+def test_warm_builder_builds_as_a_new_process_would(tmp_path: Path) -> None:
+    """The preview's builds fork from a helper with the libraries loaded: a good build swaps
+    in, a broken file fails with the file named and keeps the last preview."""
+    from site_build.warm import WarmBuilder
+
+    content = _copy_without_holidays(tmp_path)
+    preview = tmp_path / "preview"
+    warm = WarmBuilder()
+    try:
+        assert warm(["--help"], {**tasks.ENV}, ROOT) == 0
+        assert tasks.build_site(preview, quiet=True, content=content, preview=True, runner=warm)
+        assert (preview / "en" / "themen" / "index.html").is_file()
+        before = (preview / "index.html").read_bytes()
+        news = content / "news" / "2025-01-02-testmeldung.md"
+        news.write_text(NEWS_HEAD.replace("slug: testmeldung", "titel: X") + "Text.\n",
+                        encoding="utf-8")
+        assert not tasks.build_site(preview, quiet=True, content=content, preview=True,
+                                    runner=warm)
+        assert (preview / "index.html").read_bytes() == before
+    finally:
+        warm.close()
+
+
 def _mentions(site: Path, text: str) -> list[str]:
     """Files of a build that contain ``text``: pages, feeds, sitemap, data, their compressed
     copies, and the search index (pagefind fragments are gzip-compressed JSON)."""
