@@ -64,7 +64,7 @@ def build_site(output: Path, *, quiet: bool = False, content: Path | None = None
     env = {**env, "MIA_LANGUAGES": languages} if languages else env
     # Pages whose inputs did not change are taken over from `output` (site_build/reuse.py).
     cache = Path(env.get("MIA_CACHE_PATH") or ROOT / "cache")
-    render = reuse.environment(cache, output, tmp) if env.get("MIA_CACHE", "1") != "0" else {}
+    render = reuse.environment(cache, output, tmp, env)
     env = {**env, **render}
     succeeded = False
     try:

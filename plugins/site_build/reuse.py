@@ -49,11 +49,12 @@ def manifest_paths(cache: Path, output: Path, build_folder: Path) -> tuple[Path,
     return folder / f"{name}.json", folder / f"{name}.{build_folder.name}.json"
 
 
-def environment(cache: Path, output: Path, build_folder: Path) -> dict[str, str]:
-    """The variables ``build_site`` gives a build into ``build_folder`` that replaces
-    ``output``; empty when reuse is off. Manifests unused for :data:`KEEP_DAYS` are removed
-    (test builds into temporary folders leave theirs behind)."""
-    if os.environ.get(ENV_OFF, "1") == "0":
+def environment(cache: Path, output: Path, build_folder: Path,
+                env: Mapping[str, str]) -> dict[str, str]:
+    """The variables ``build_site`` adds to ``env`` for a build into ``build_folder`` that
+    replaces ``output``; none when ``env`` switches reuse or every cache off. Manifests unused
+    for :data:`KEEP_DAYS` are removed (test builds into temporary folders leave theirs)."""
+    if env.get(ENV_OFF, "1") == "0" or env.get("MIA_CACHE", "1") == "0":
         return {}
     current, following = manifest_paths(cache, output, build_folder)
     _prune(current.parent, keep=current)
