@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import shutil
 import sys
 import time
 from collections.abc import Iterator
@@ -20,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import brotli
+
+from site_build import reuse
 
 SUFFIXES = frozenset({".html", ".css", ".js", ".xml", ".json", ".ics", ".svg", ".txt", ".csv"})
 MIN_SIZE = 1024  # bytes: below this, the compressed file saves less than a network packet
@@ -52,13 +55,37 @@ def _twins(path: Path) -> int:
     return len(data)
 
 
-def compress_tree(output: Path, workers: int = 2) -> tuple[int, int]:
-    """Write the twins of every eligible file; (files, bytes read). zlib releases the GIL
-    while it compresses, so with two threads one file's gzip overlaps another's Brotli."""
-    files = list(eligible(output))
+def _taken_over(path: Path, output: Path, live: Path | None) -> bool:
+    """Link the live site's twins of ``path`` when ``path`` is the live file itself (a page
+    the build took over, site_build.reuse): the same file, so the same twins."""
+    if live is None:
+        return False
+    old = live / path.relative_to(output)
+    twins = [old.with_name(old.name + suffix) for suffix in (".gz", ".br")]
+    try:
+        if not os.path.samefile(old, path) or not all(t.is_file() for t in twins):
+            return False
+        for twin in twins:
+            target = path.with_name(twin.name)
+            try:
+                os.link(twin, target)
+            except OSError:
+                shutil.copy2(twin, target)
+    except OSError:
+        return False
+    return True
+
+
+def compress_tree(output: Path, workers: int = 2,
+                  live: Path | None = None) -> tuple[int, int, int]:
+    """Write the twins of every eligible file; (files compressed, bytes read, twins taken
+    over from ``live``). zlib releases the GIL while it compresses, so with two threads one
+    file's gzip overlaps another's Brotli."""
+    every = list(eligible(output))
+    files = [p for p in every if not _taken_over(p, output, live)]
     with ThreadPoolExecutor(max_workers=workers) as pool:
         total = sum(pool.map(_twins, files))
-    return len(files), total
+    return len(files), total, len(every) - len(files)
 
 
 def precompress_site(pelican: Any) -> None:
@@ -67,6 +94,7 @@ def precompress_site(pelican: Any) -> None:
         print("Komprimierung: übersprungen (MIA_PRECOMPRESS=0)", file=sys.stderr)
         return
     started = time.perf_counter()
-    count, size = compress_tree(Path(pelican.output_path))
+    count, size, kept = compress_tree(Path(pelican.output_path), live=reuse.live_folder())
     print(f"Komprimiert (.gz, .br): {count} Dateien, {size / 1e6:.1f} MB in "
-          f"{time.perf_counter() - started:.1f} s", file=sys.stderr)
+          f"{time.perf_counter() - started:.1f} s; {kept} aus dem letzten Build übernommen",
+          file=sys.stderr)

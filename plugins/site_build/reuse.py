@@ -74,6 +74,13 @@ def _prune(folder: Path, keep: Path) -> None:
             pass  # another build removed or replaced it
 
 
+def live_folder() -> Path | None:
+    """In a build: the live folder it replaces, when reuse is on (pages and their compressed
+    twins may be taken over from it)."""
+    live = os.environ.get(ENV_FROM)
+    return Path(live) if live and os.environ.get(ENV_OFF, "1") != "0" else None
+
+
 def commit(env: Mapping[str, str], *, succeeded: bool) -> None:
     """After the swap: the new manifest becomes the live folder's; after a failure it goes."""
     following = env.get(ENV_NEXT)
