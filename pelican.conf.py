@@ -124,6 +124,9 @@ JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
 }
+# Pages render in forked processes, one per CPU (plugins/site_build/parallel.py; MIA_WORKERS or
+# MIA_RENDER_WORKERS=1: all in the build's own process).
+RENDER_IN_PARALLEL = True
 # Compiled templates are kept between builds (Jinja compares each template's source first).
 if CACHE_CONTENT:
     from jinja2 import FileSystemBytecodeCache

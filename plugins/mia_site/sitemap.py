@@ -23,6 +23,7 @@ class SitemapGenerator(Generator):
         """Nothing to read: the pages are known once they are written."""
 
     def generate_output(self, writer: Any) -> None:
+        writer.flush()  # the pages collected for parallel rendering are written now
         for static in self.context.get("staticfiles", []):
             writer.claim(static.save_as, f"statische Datei content/{static.relative_source_path}")
         settings = self.settings

@@ -11,13 +11,14 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from site_build import reuse, working
+from site_build import parallel, reuse, workers, working
 from site_build.written import WrittenFiles
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,6 +36,11 @@ class AbsoluteFeedWriter(Writer):
         self.reuse = reuse.from_environment(
             [ROOT / "pelican.conf.py", ROOT / "requirements.txt", ROOT / "plugins",
              Path(settings.get("THEME", ROOT / "theme"))])
+        # Pages to render in parallel (site_build.parallel) when the build asks for it: they
+        # are collected until :meth:`flush` (the sitemap's generator, after every page).
+        self._parallel = bool(settings.get("RENDER_IN_PARALLEL")) and parallel.can_fork()
+        self._jobs: list[_Job] = []
+        self._queued: set[str] = set()
 
     def claim(self, path: str | Path, producer: str) -> Path:
         """Reserve an output path (relative to the output folder) for a file that ``producer``
@@ -72,6 +78,10 @@ class AbsoluteFeedWriter(Writer):
             if self._take_over(name, key, producer, listed,
                                override=bool(kwargs.get("override_output"))):
                 return None
+        if self._defer(name):
+            self._jobs.append(_Job(name, template, context, args, kwargs, key, producer, listed,
+                                   working.current()))
+            return None
         before = len(self._new)
         result = super().write_file(name, template, context, *args, **kwargs)
         written = self._record(before, producer)
@@ -129,9 +139,67 @@ class AbsoluteFeedWriter(Writer):
             os.unlink(filename)  # never write into a file linked from the live site
         return super()._open_w(filename, encoding, override)
 
+    def _defer(self, name: str) -> bool:
+        """Collect the page for :meth:`flush` (parallel rendering is on, and no page before it
+        claimed its name: a second write of one path keeps Pelican's order, in this process)."""
+        if not self._parallel or not name:
+            return False
+        if name in self._queued or sanitised_join(self.output_path, name) in self._written_files:
+            self.flush()
+            return False
+        self._queued.add(name)
+        return True
+
+    def flush(self) -> None:
+        """Render the collected pages, shared among forked processes (``MIA_WORKERS``, else
+        the CPUs), and book what they wrote as if this process had written it."""
+        jobs, self._jobs, self._queued = self._jobs, [], set()
+        if not jobs:
+            return
+        count = workers.worker_count(max(1, len(jobs) // parallel.MIN_JOBS), "MIA_RENDER_WORKERS")
+        if count == 1:
+            done = [(index, self._render(job)) for index, job in enumerate(jobs)]
+        else:
+            def share(part: int) -> list[tuple[int, list[str]]]:
+                return [(index, self._render(job)) for index, job in enumerate(jobs)
+                        if index % count == part]
+
+            done = []
+            for result in parallel.run_forked(count, share):
+                if isinstance(result, parallel.Failure):
+                    result.raise_again()
+                done.extend(result)
+            done.sort()
+        for index, written in done:
+            self._book(jobs[index], written)
+
+    def _render(self, job: _Job) -> list[str]:
+        """Pelican's rendering of one collected page; the files it wrote (absolute)."""
+        if job.where:
+            working.mark(job.where)
+        before = len(self._new)
+        Writer.write_file(self, job.name, job.template, job.context, *job.args, **job.kwargs)
+        return self._new[before:]
+
+    def _book(self, job: _Job, written: list[str]) -> None:
+        for path in written:
+            if path not in self._written_files:
+                self._new.append(path)
+                self._written_files.add(path)
+            if job.kwargs.get("override_output"):
+                self._overridden_files.add(path)
+            self.written.claim(path, job.producer)
+            if path.endswith(".html"):
+                self.written.page(path, listed=job.listed)
+        if job.key is not None and self.reuse is not None:
+            self.reuse.rendered += 1
+            self.reuse.record(job.name, job.key, [self.written.relative(p) for p in written])
+
     def finish(self) -> None:
-        """After the last page: save the render manifest (site_build.reuse) and say how many
-        pages were taken over from the last build."""
+        """After the last page: render what is still collected, save the render manifest
+        (site_build.reuse) and say how many pages were taken over from the last build."""
+        self.flush()
+        self._parallel = False
         if self.reuse is None:
             return
         self.reuse.save(self.written.output)
@@ -145,6 +213,22 @@ class AbsoluteFeedWriter(Writer):
         for path in new:
             self.written.claim(path, producer)
         return new
+
+
+@dataclass(frozen=True)
+class _Job:
+    """A page collected for parallel rendering: Pelican's ``write_file`` arguments and what
+    the writer books for it afterwards."""
+
+    name: str
+    template: Any
+    context: dict[str, Any]
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    key: str | None
+    producer: str
+    listed: bool
+    where: str | None
 
 
 def in_sitemap(name: str, document: Any) -> bool:

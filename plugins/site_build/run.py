@@ -56,8 +56,10 @@ def main(argv: list[str] | None = None) -> int:
                  logs_dedup_min_level=getattr(logging, args.logs_dedup_min_level))
     try:
         pelican, _settings = get_instance(args)
-        with console.status("Website wird gebaut …"):
-            pelican.run()
+        # A plain line, no animated status: its drawing thread must not hold the console's
+        # lock when pages are rendered in forked processes (site_build.parallel).
+        console.print("Website wird gebaut …", highlight=False)
+        pelican.run()
     except KeyboardInterrupt:
         print("Build abgebrochen (Strg+C).", file=sys.stderr)
         return 130

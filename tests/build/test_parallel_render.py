@@ -1,0 +1,86 @@
+"""Pages render in forked processes (site_build.parallel, issue 17): the site is the same byte
+for byte as when one process renders everything, and an error in a child names the file the
+build was working on, as in one process."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import tasks
+from site_build import parallel, working
+from tests.samples import NEWS
+
+ROOT = Path(tasks.__file__).resolve().parent
+FAST = {"MIA_SEARCH": "0", "MIA_POSTERS": "0", "MIA_PRECOMPRESS": "0", "MIA_RENDER_CACHE": "0",
+        "SOURCE_DATE_EPOCH": "1767225600"}
+Build = Callable[..., subprocess.CompletedProcess[str]]
+needs_fork = pytest.mark.skipif(not parallel.can_fork(), reason="no fork here: one process")
+
+
+@needs_fork
+def test_children_results_come_back_in_order() -> None:
+    assert parallel.run_forked(3, lambda part: [part * 10, part]) == [[0, 0], [10, 1], [20, 2]]
+
+
+@needs_fork
+def test_a_failing_child_says_what_it_was_working_on() -> None:
+    def work(part: int) -> int:
+        working.mark(f"content/news/{part}.md")
+        if part == 1:
+            raise ValueError("kaputt")
+        return part
+
+    first, failed = parallel.run_forked(2, work)
+    assert first == 0
+    assert failed == parallel.Failure("content/news/1.md", "ValueError", "kaputt")
+    with pytest.raises(RuntimeError, match="ValueError: kaputt"):
+        failed.raise_again()
+    assert working.current() == "content/news/1.md"
+
+
+def _tree(folder: Path) -> dict[str, Path]:
+    return {p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()}
+
+
+@needs_fork
+def test_parallel_site_equals_one_process(tmp_path: Path, build_site_process: Build) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    results = {}
+    for workers in ("2", "1"):
+        output = tmp_path / f"out-{workers}"
+        result = build_site_process(output, content, env={**FAST, "MIA_WORKERS": workers})
+        assert result.returncode == 0, result.stderr
+        results[workers] = _tree(output)
+    two, one = results["2"], results["1"]
+    assert set(two) == set(one)
+    differ = [p for p in sorted(one) if not filecmp.cmp(one[p], two[p], shallow=False)]
+    assert differ == []
+    assert len([p for p in one if p.endswith(".html")]) > 900
+
+
+@needs_fork
+def test_error_in_a_child_names_the_file(tmp_path: Path, build_site_process: Build) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("inka"))
+    (content / "news" / "2025-01-02-testmeldung.md").write_text(NEWS, encoding="utf-8")
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    article = theme / "templates" / "article.html"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "{% block content %}",
+        "{% block content %}{% if article.slug == 'testmeldung' %}{{ kaputt() }}{% endif %}", 1),
+        encoding="utf-8")
+    assert "kaputt()" in article.read_text(encoding="utf-8")
+    result = build_site_process(tmp_path / "out", content,
+                                env={**FAST, "MIA_WORKERS": "2", "MIA_THEME_PATH": str(theme)})
+    assert result.returncode != 0
+    assert "Build abgebrochen bei content/news/2025-01-02-testmeldung.md" in result.stderr, \
+        result.stderr
+    assert not (tmp_path / "out").exists()
