@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import pickle
 import sys
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -27,24 +28,32 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and sys.platform != "darwin"
 
 
+class ChildError(RuntimeError):
+    """An error raised in a child, raised again in the build process: ``kind`` is the name of
+    its type (site_build.run names it to the editor), ``details`` the child's traceback."""
+
+    def __init__(self, kind: str, message: str, details: str = "") -> None:
+        super().__init__(message)
+        self.kind, self.details = kind, details
+
+
 @dataclass(frozen=True)
 class Failure:
-    """A child's error: what it was working on, the error's type name and message."""
+    """A child's error: what it was working on, the error's type name, message and traceback."""
 
     where: str | None
     kind: str
     message: str
+    details: str = ""
 
     def raise_again(self) -> None:
         """Raise it in the parent as the build's error handling expects (site_build.run):
-        a :class:`working.Stop` as itself, anything else as a RuntimeError with its text."""
+        a :class:`working.Stop` as itself, anything else as a :class:`ChildError`."""
         if self.where:
             working.mark(self.where)
         if self.kind == "Stop":
             raise working.Stop(self.message)
-        if self.kind == "RuntimeError":
-            raise RuntimeError(self.message)
-        raise RuntimeError(f"{self.kind}: {self.message}")
+        raise ChildError(self.kind, self.message, self.details)
 
 
 def run_forked(count: int, work: Callable[[int], Any]) -> list[Any]:
@@ -60,7 +69,8 @@ def run_forked(count: int, work: Callable[[int], Any]) -> list[Any]:
             try:
                 result: Any = work(index)
             except BaseException as exc:  # reported to the parent
-                result = Failure(working.current(), type(exc).__name__, str(exc))
+                result = Failure(working.current(), type(exc).__name__, str(exc),
+                                 traceback.format_exc())
                 code = 1
             try:
                 data = pickle.dumps(result)

@@ -25,7 +25,8 @@ def explain(exc: BaseException, where: str | None) -> str:
     if isinstance(exc, RuntimeError) and str(exc) == "Warning or error encountered":
         return (f"Build abgebrochen {place}: wegen der Warnung oben (Warnungen von Pelican, "
                 "WeasyPrint und den Plugins halten den Build an).")
-    return (f"Build abgebrochen {place}: unerwarteter Fehler ({type(exc).__name__}). Bitte "
+    kind = getattr(exc, "kind", None) or type(exc).__name__  # a child's error: its own type
+    return (f"Build abgebrochen {place}: unerwarteter Fehler ({kind}). Bitte "
             "diese Datei prüfen; bleibt der Fehler, den Text aus "
             f"{_shown(ERROR_LOG)} an die Technik schicken.")
 
@@ -40,7 +41,9 @@ def _shown(path: Path) -> str:
 def _log_traceback(exc: BaseException) -> None:
     try:
         ERROR_LOG.parent.mkdir(parents=True, exist_ok=True)
-        ERROR_LOG.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+        details = getattr(exc, "details", "")  # the traceback in a forked child
+        ERROR_LOG.write_text("".join(traceback.format_exception(exc)) + details,
+                             encoding="utf-8")
     except OSError:
         pass
 

@@ -38,9 +38,12 @@ def test_a_failing_child_says_what_it_was_working_on() -> None:
 
     first, failed = parallel.run_forked(2, work)
     assert first == 0
-    assert failed == parallel.Failure("content/news/1.md", "ValueError", "kaputt")
-    with pytest.raises(RuntimeError, match="ValueError: kaputt"):
+    assert (failed.where, failed.kind, failed.message) == ("content/news/1.md", "ValueError",
+                                                           "kaputt")
+    with pytest.raises(parallel.ChildError, match=r"^kaputt$") as raised:
         failed.raise_again()
+    assert raised.value.kind == "ValueError"
+    assert "raise ValueError" in raised.value.details
     assert working.current() == "content/news/1.md"
 
 
