@@ -109,6 +109,10 @@ class WarmBuilder:
             try:
                 self._connection.send((list(args), dict(env), str(cwd)))
                 return int(self._connection.recv())
+            except KeyboardInterrupt:  # Ctrl+C reached the build too: let it end first
+                if self._connection.poll(10):
+                    self._connection.recv()
+                raise
             except (EOFError, OSError, BrokenPipeError):
                 self._connection = None  # the helper is gone: start Python as usual
         command = [sys.executable, "-m", "site_build.run", *args]
