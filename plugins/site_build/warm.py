@@ -81,10 +81,12 @@ def _helper(connection: Any) -> None:
                 code = 1
             finally:
                 os._exit(code)
-        try:
-            _pid, status = os.waitpid(pid, 0)
-        except KeyboardInterrupt:
-            return
+        while True:
+            try:
+                _pid, status = os.waitpid(pid, 0)
+                break
+            except KeyboardInterrupt:  # Ctrl+C: the build ends by itself (code 130)
+                continue
         connection.send(os.waitstatus_to_exitcode(status))
 
 
@@ -110,8 +112,11 @@ class WarmBuilder:
                 self._connection.send((list(args), dict(env), str(cwd)))
                 return int(self._connection.recv())
             except KeyboardInterrupt:  # Ctrl+C reached the build too: let it end first
-                if self._connection.poll(10):
-                    self._connection.recv()
+                try:
+                    if self._connection.poll(10):
+                        self._connection.recv()
+                except (EOFError, OSError):
+                    pass
                 raise
             except (EOFError, OSError, BrokenPipeError):
                 self._connection = None  # the helper is gone: start Python as usual
