@@ -58,7 +58,13 @@ def test_preview_leaves_output_byte_identical() -> None:
         (output / "nachrichten" / "index.html").write_text("<p>alt</p>", encoding="utf-8")
     before = _snapshot(output)
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "invoke", "serve", "--port", str(port)],
+    # `invoke serve`, with Ctrl+C reaching it even when this suite runs in the background,
+    # where the shell makes every child ignore SIGINT (Python then never raises
+    # KeyboardInterrupt, and the preview would not stop).
+    serve = ("import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler);"
+             f" sys.argv = ['invoke', 'serve', '--port', '{port}'];"
+             " runpy.run_module('invoke', run_name='__main__')")
+    server = subprocess.Popen([sys.executable, "-c", serve],
                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               text=True, start_new_session=True)
     try:
