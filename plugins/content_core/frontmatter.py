@@ -37,13 +37,17 @@ class _Loader(yaml.SafeLoader):
     gigabytes wherever the tree or the data is walked."""
 
     def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent):
-            raise _AnchorFound("Verweis", f"*{event.anchor}", event.start_mark.line + 1)
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise _AnchorFound("Anker", f"&{anchor}", event.start_mark.line + 1)
+        _refuse_anchor(self.peek_event())
         return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+
+def _refuse_anchor(event: yaml.Event) -> None:
+    """Raise :class:`_AnchorFound` when ``event`` is an alias or carries an anchor."""
+    if isinstance(event, yaml.AliasEvent):
+        raise _AnchorFound("Verweis", f"*{event.anchor}", event.start_mark.line + 1)
+    anchor = getattr(event, "anchor", None)
+    if anchor is not None:
+        raise _AnchorFound("Anker", f"&{anchor}", event.start_mark.line + 1)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -67,12 +71,7 @@ def _refuse_anchors(header: str, loader_class: type[yaml.SafeLoader]) -> None:
     loader = loader_class(header)
     try:
         while loader.check_event():
-            event = loader.get_event()
-            if isinstance(event, yaml.AliasEvent):
-                raise _AnchorFound("Verweis", f"*{event.anchor}", event.start_mark.line + 1)
-            anchor = getattr(event, "anchor", None)
-            if anchor is not None:
-                raise _AnchorFound("Anker", f"&{anchor}", event.start_mark.line + 1)
+            _refuse_anchor(loader.get_event())
     finally:
         loader.dispose()
 
