@@ -82,15 +82,13 @@ def _compose(header: str) -> tuple[yaml.Node | None, Any]:
     if _FastLoader is not None:
         try:
             _refuse_anchors(header, _FastLoader)
-            loader = _FastLoader(header)
-            try:
-                node = loader.get_single_node()
-                return node, loader.construct_document(node) if node is not None else None
-            finally:
-                loader.dispose()
+            return _node_and_data(_FastLoader(header))
         except yaml.YAMLError:
             pass  # read again below: the pure-Python parser names the problem
-    loader = _Loader(header)
+    return _node_and_data(_Loader(header))
+
+
+def _node_and_data(loader: yaml.SafeLoader) -> tuple[yaml.Node | None, Any]:
     try:
         node = loader.get_single_node()
         return node, loader.construct_document(node) if node is not None else None

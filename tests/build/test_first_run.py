@@ -113,7 +113,10 @@ def test_unexpected_error_is_one_german_sentence_and_keeps_the_site(
         "<h1>{{ article.title }}</h1>",
         "<h1>{{ article.title }}{{ (1 // 0) if article.slug == 'testmeldung' }}</h1>", 1),
         encoding="utf-8")
-    result = build_site_process(output, content, env={"MIA_THEME_PATH": str(theme)})
+    # Two render processes: the error happens in a forked child (site_build.parallel) and must
+    # still name the file and its own type.
+    result = build_site_process(output, content,
+                                env={"MIA_THEME_PATH": str(theme), "MIA_WORKERS": "2"})
     assert result.returncode != 0
     assert ("Build abgebrochen bei content/news/2025-01-02-testmeldung.md: unerwarteter Fehler "
             "(ZeroDivisionError).") in result.stderr, result.stderr

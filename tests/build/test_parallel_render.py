@@ -1,6 +1,7 @@
 """Pages render in forked processes (site_build.parallel, issue 17): the site is the same byte
 for byte as when one process renders everything, and an error in a child names the file the
-build was working on, as in one process."""
+build was working on, as in one process (the whole build with a broken template:
+tests/build/test_first_run.py, test_unexpected_error_is_one_german_sentence_…)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ import pytest
 
 import tasks
 from site_build import parallel, working
-from tests.samples import NEWS
 
 ROOT = Path(tasks.__file__).resolve().parent
 FAST = {"MIA_SEARCH": "0", "MIA_POSTERS": "0", "MIA_PRECOMPRESS": "0", "MIA_RENDER_CACHE": "0",
@@ -66,24 +66,3 @@ def test_parallel_site_equals_one_process(tmp_path: Path, build_site_process: Bu
     differ = [p for p in sorted(one) if not filecmp.cmp(one[p], two[p], shallow=False)]
     assert differ == []
     assert len([p for p in one if p.endswith(".html")]) > 900
-
-
-@needs_fork
-def test_error_in_a_child_names_the_file(tmp_path: Path, build_site_process: Build) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("inka"))
-    (content / "news" / "2025-01-02-testmeldung.md").write_text(NEWS, encoding="utf-8")
-    theme = tmp_path / "theme"
-    shutil.copytree(ROOT / "theme", theme)
-    article = theme / "templates" / "article.html"
-    article.write_text(article.read_text(encoding="utf-8").replace(
-        "{% block content %}",
-        "{% block content %}{% if article.slug == 'testmeldung' %}{{ kaputt() }}{% endif %}", 1),
-        encoding="utf-8")
-    assert "kaputt()" in article.read_text(encoding="utf-8")
-    result = build_site_process(tmp_path / "out", content,
-                                env={**FAST, "MIA_WORKERS": "2", "MIA_THEME_PATH": str(theme)})
-    assert result.returncode != 0
-    assert "Build abgebrochen bei content/news/2025-01-02-testmeldung.md" in result.stderr, \
-        result.stderr
-    assert not (tmp_path / "out").exists()
