@@ -8,6 +8,7 @@ were really written.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Iterable
@@ -68,8 +69,8 @@ class AbsoluteFeedWriter(Writer):
         over from the last build when nothing it is made from changed (site_build.reuse)."""
         document = kwargs.get("article") or kwargs.get("page")
         source = getattr(document, "source_path", None)
-        working.mark(_shown(source, context) if source else name)
         producer = _producer(source, context, template)
+        working.mark(producer if source else name)
         listed = in_sitemap(name, document)
         key = None
         if self.reuse is not None and name:
@@ -247,11 +248,24 @@ def _producer(source: str | None, context: dict[str, Any], template: Any) -> str
 
 
 def _shown(source: str, context: dict[str, Any]) -> str:
+    """``content/…`` for a file in the content folder (no file system call for the usual
+    case: Pelican names sources by their path in the resolved content folder)."""
     try:
-        return "content/" + Path(source).resolve().relative_to(
-            Path(context["PATH"]).resolve()).as_posix()
-    except (KeyError, ValueError):
+        folder = _resolved(context["PATH"])
+    except KeyError:
         return source
+    prefix = str(folder) + os.sep
+    if source.startswith(prefix):
+        return "content/" + Path(source[len(prefix):]).as_posix()
+    try:
+        return "content/" + Path(source).resolve().relative_to(folder).as_posix()
+    except ValueError:
+        return source
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved(folder: str) -> Path:
+    return Path(folder).resolve()
 
 
 def get_writer(_pelican: object) -> type[Writer]:

@@ -10,7 +10,10 @@ tell whether a page would come out the same as last time:
   document's own page shows (``article.html``, ``page.html``, ``topic.html``, ``event.html``,
   ``home.html``, ``kalender_holiday.html``; a listing shows the summary);
 - the **page digest** (:meth:`Digests.page`): the values the page is written with, documents
-  with their full text.
+  with their full text. A page key always holds the site digest too, so an object the site
+  digest went through counts in a page digest as its site digest plus the values the site
+  digest left out beneath it (:data:`BODY_FIELDS`, in the order met): the same information,
+  without walking every document's metadata again for each page that shows it.
 
 Values are digested by what they hold, not by identity: scalars by ``repr``, containers in
 order, objects by their fields (``vars`` and ``__slots__``), functions by name. An object whose
@@ -60,6 +63,9 @@ class Digests:
     def __init__(self) -> None:
         self._memo: dict[tuple[int, bool], tuple[Any, bytes]] = {}
         self._busy: set[tuple[int, bool]] = set()
+        #: Per object the site digest went through: the text fields it left out beneath it.
+        self._left_out: dict[int, list[tuple[str, Any]]] = {}
+        self._leaving: list[list[tuple[str, Any]]] = []  # one list per object being digested
         self.unstable: set[str] = set()  # types that made a digest unique (for diagnosis)
         self._counter = 0
 
@@ -103,17 +109,47 @@ class Digests:
                 return
             self._busy.add(key)
             try:
-                inner = hashlib.sha256()
-                if kind in (list, tuple, dict, set, frozenset) or isinstance(
-                        value, (list, tuple, Mapping, set, frozenset)):
-                    self._container(inner, value, index)
-                else:
-                    self._object(inner, value, index)
-                memo = (value, inner.digest())
+                known = None if index else self._site_and_text(value)
+                memo = (value, known if known is not None else self._walk(value, index))
                 self._memo[key] = memo
             finally:
                 self._busy.discard(key)
+        elif index and self._leaving:
+            self._leaving[-1].extend(self._left_out[id(value)])
         digest.update(memo[1])
+
+    def _walk(self, value: Any, index: bool) -> bytes:
+        inner = hashlib.sha256()
+        if index:
+            self._leaving.append([])
+        try:
+            if type(value) in (list, tuple, dict, set, frozenset) or isinstance(
+                    value, (list, tuple, Mapping, set, frozenset)):
+                self._container(inner, value, index)
+            else:
+                self._object(inner, value, index)
+        finally:
+            if index:
+                left_out = self._left_out[id(value)] = self._leaving.pop()
+                if self._leaving:
+                    self._leaving[-1].extend(left_out)
+        return inner.digest()
+
+    def _site_and_text(self, value: Any) -> bytes | None:
+        """A page digest of an object the site digest went through: its site digest and the
+        text fields left out there (None: not in the site digest)."""
+        site = self._memo.get((id(value), True))
+        if site is None:
+            return None
+        inner = hashlib.sha256(b"site:" + site[1])
+        for name, text in self._left_out[id(value)]:
+            inner.update(f".{name}=".encode())
+            self._feed(inner, text, False)
+        return inner.digest()
+
+    def _leave_out(self, name: Any, value: Any) -> None:
+        if self._leaving:
+            self._leaving[-1].append((name, value))
 
     def _container(self, digest: Any, value: Any, index: bool) -> None:
         kind = type(value)
@@ -122,8 +158,10 @@ class Digests:
             # In key order: some of Pelican's tables are filled in an order that changes from
             # run to run (e.g. ``generated_content``); what a page shows from them does not.
             for key, item in sorted(value.items(), key=lambda pair: repr(pair[0])):
-                if isinstance(key, str) and (key in SKIP_FIELDS
-                                             or (index and key in BODY_FIELDS)):
+                if isinstance(key, str) and key in SKIP_FIELDS:
+                    continue
+                if index and isinstance(key, str) and key in BODY_FIELDS:
+                    self._leave_out(key, item)
                     continue
                 self._feed(digest, key, index)
                 self._feed(digest, item, index)
@@ -154,14 +192,17 @@ class Digests:
             fields["summary"] = self._summary(value)
         document = "source_path" in fields
         for name in sorted(fields):
-            if name in SKIP_FIELDS or (index and name in BODY_FIELDS):
+            if name in SKIP_FIELDS:
                 continue
-            digest.update(f".{name}=".encode())
             field = fields[name]
             if name in UNORDERED_FIELDS and isinstance(field, list):
                 field = frozenset(_Same(item) for item in field)
             if document:
                 field = _references(field)
+            if index and name in BODY_FIELDS:
+                self._leave_out(name, field)
+                continue
+            digest.update(f".{name}=".encode())
             self._feed(digest, field, index)
 
     def _summary(self, document: Any) -> str | None:

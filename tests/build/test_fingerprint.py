@@ -61,6 +61,48 @@ def test_text_counts_for_its_own_page_not_for_the_site() -> None:
     assert Digests().site({"articles": [german]}) != Digests().site({"articles": [retitled]})
 
 
+def _build_keys(context: dict[str, object], pages: list[dict[str, object]]) -> list[bytes]:
+    """As a build takes them: the site digest first, then each page's digest."""
+    digests = Digests()
+    digests.site(context)
+    return [digests.page(values) for values in pages]
+
+
+@dataclass
+class Part:
+    """A value inside a document that holds text of its own (a holiday's explanation)."""
+
+    heading: str
+    body: str
+
+
+def test_page_digest_after_the_site_digest_still_sees_every_text() -> None:
+    """A page digest reuses what the site digest saw of a document; the text left out there,
+    at any depth, still counts, and the same values still give the same digest."""
+    german, _ = _pair()
+    same, _ = _pair()
+    edited, _ = _pair("Erster Satz. Ein anderer zweiter Satz.")
+    assert (_build_keys({"articles": [german]}, [{"article": german}])
+            == _build_keys({"articles": [same]}, [{"article": same}]))
+    assert (_build_keys({"articles": [german]}, [{"article": german}])
+            != _build_keys({"articles": [edited]}, [{"article": edited}]))
+    listing = [{"articles": [german], "page": 1}]
+    assert (_build_keys({"articles": [german]}, listing)
+            != _build_keys({"articles": [edited]}, [{"articles": [edited], "page": 1}]))
+    german.parts = [Part("Ursprung", "Alter Text")]  # type: ignore[attr-defined]
+    before = _build_keys({"articles": [german]}, [{"article": german}])
+    german.parts[0].body = "Neuer Text"  # type: ignore[attr-defined]
+    assert _build_keys({"articles": [german]}, [{"article": german}]) != before
+    assert Digests().site({"articles": [german]}) == Digests().site(
+        {"articles": [_with_part(german, "Alter Text")]})
+
+
+def _with_part(document: Document, body: str) -> Document:
+    copy, _ = _pair()
+    copy.parts = [Part("Ursprung", body)]  # type: ignore[attr-defined]
+    return copy
+
+
 def test_summary_counts_for_the_site() -> None:
     german, _ = _pair()
     new_summary, _ = _pair("Ein neuer erster Satz. Zweiter Satz.")
