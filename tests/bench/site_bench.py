@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from site_build.workers import available_cpus
 from tests.bench import corpus
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -253,6 +254,46 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+#: Process counts for the projection of the parallel build to machines with more cores.
+PROJECTED = (1, 2, 4, 8, 16)
+
+
+def projection(results: list[Result], workers: int) -> dict[int, dict[str, float]]:
+    """Per size: the core build's serial and parallel seconds, fitted to the measured one- and
+    ``workers``-process runs by Amdahl's law (T(n) = serial + parallel / n), and T(n) for
+    :data:`PROJECTED`. A model of more cores than this machine has, not a measurement."""
+    found: dict[int, dict[str, float]] = {}
+    if workers < 2:
+        return found
+    by_size: dict[int, dict[str, Result]] = {}
+    for result in results:
+        by_size.setdefault(result.size, {})[result.key] = result
+    for size, rows in by_size.items():
+        one, many = rows.get("ours_core_one_clean"), rows.get("ours_core_clean")
+        if one is None or many is None or not one.runs or not many.runs:
+            continue
+        parallel = max(0.0, (one.wall - many.wall) * workers / (workers - 1))
+        serial = one.wall - parallel
+        found[size] = {"serial": serial, "parallel": parallel,
+                       **{str(n): serial + parallel / n for n in PROJECTED}}
+    return found
+
+
+def projection_table(projected: dict[int, dict[str, float]], workers: int) -> str:
+    if not projected:
+        return ("Projection to more cores: not possible (this machine gives the build "
+                f"{workers} process(es); it needs the one-process and a parallel run).")
+    head = " | ".join(f"{n} proc. s" for n in PROJECTED)
+    lines = [f"Core build, clean, projected to more cores (Amdahl's law fitted to the runs with "
+             f"1 and {workers} processes; a model, not a measurement):", "",
+             f"| N/lang | serial s | parallel s | {head} |",
+             "|---:|---:|---:|" + "---:|" * len(PROJECTED)]
+    for size, row in projected.items():
+        cells = " | ".join(f"{row[str(n)]:.1f}" for n in PROJECTED)
+        lines.append(f"| {size} | {row['serial']:.1f} | {row['parallel']:.1f} | {cells} |")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="invoke bench", description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="200", help="articles per language, e.g. 200,1000")
@@ -277,16 +318,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"bench: kept {work}", file=sys.stderr)
             else:
                 shutil.rmtree(work, ignore_errors=True)
+    workers = available_cpus()
+    projected = projection(results, workers)
     report = (f"Site build, medians of {args.runs} run(s); CPU = user+system of the process "
               "tree; ratios compare wall times with the same kind of build.\n\n"
-              f"{table(results)}\n")
+              f"{table(results)}\n\n{projection_table(projected, workers)}\n")
     print("\n" + report)
     if args.markdown:
         args.markdown.write_text(report, encoding="utf-8")
     if args.json:
         args.json.write_text(json.dumps(
-            [{**asdict(r), "wall": r.wall if r.runs else None} for r in results], indent=1),
-            encoding="utf-8")
+            {"workers": workers, "projected": projected,
+             "results": [{**asdict(r), "wall": r.wall if r.runs else None} for r in results]},
+            indent=1), encoding="utf-8")
     return 0
 
 

@@ -28,7 +28,18 @@ def test_bench_reports_every_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         assert label in out, f"row {label!r} missing from the table:\n{out}"
         assert f"| {label} |" in written, f"row {label!r} missing from {markdown.name}"
     assert written.strip() in out  # the file holds the printed table
-    rows = json.loads(report.read_text(encoding="utf-8"))
+    data = json.loads(report.read_text(encoding="utf-8"))
+    rows = data["results"]
+    # The projection to more cores is fitted to the measured runs: with one process it gives
+    # the one-process run back.
+    one = next(r for r in rows if r["key"] == "ours_core_one_clean")
+    if data["workers"] >= 2:
+        projected = data["projected"]["5"]
+        assert projected["1"] == pytest.approx(one["wall"]), projected
+        assert projected["serial"] + projected["parallel"] == pytest.approx(one["wall"])
+        assert "projected to more cores" in written
+    else:
+        assert "Projection to more cores: not possible" in written
     assert [r["key"] for r in rows] == [key for key, _label in site_bench.ROWS]
     for row in rows:
         assert not row["skipped"] and len(row["runs"]) == 1, row
