@@ -5,6 +5,8 @@ can give each PDF's size) and writes the PDFs in ``generate_output``.
 processes as there are CPUs (``MIA_POSTER_WORKERS``, else ``MIA_WORKERS``, overrides it). Only posters whose
 data, templates or translations changed are rendered (``cache/posters/``), with a German
 progress bar; without Pango the build stops with the install commands (``available``).
+Posters set by another clone of this user are taken from the shared cache folder
+(``inka_poster.cache.shared_folder``).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from inka_poster.available import MISSING, weasyprint_problem
-from inka_poster.cache import PosterCache
+from inka_poster.cache import PosterCache, shared_folder
 from inka_poster.data import KINDS, PosterData, poster_data, poster_path
 from inka_poster.render import Rendered, poster_key, render, render_html
 from mia_site import catalogs
@@ -159,7 +161,7 @@ class PosterGenerator(Generator):
         settings = self.settings
         root = repo_root(settings)
         poster_dir = Path(settings["THEME"]) / "poster"
-        cache = PosterCache(cache_folder(settings))
+        cache = PosterCache(cache_folder(settings), shared_folder())
         started = time.perf_counter()
         for year in settings["INKA_YEARS"]:
             for lang in settings["LANGUAGES"]:
@@ -191,8 +193,10 @@ class PosterGenerator(Generator):
             self.context["inka_posters"].setdefault((job.year, job.lang), {})[job.kind] = (
                 job.path, len(job.pdf))
         used = f", {processes} Prozess{'e' if processes > 1 else ''}" if missing else ""
+        shared = (f", {cache.from_shared} aus dem gemeinsamen Zwischenspeicher {cache.shared}"
+                  if cache.from_shared else "")
         print(f"Plakate: {len(self.jobs)} PDF, davon {len(missing)} neu gerendert "
-              f"({time.perf_counter() - started:.1f} s{used})", file=sys.stderr)
+              f"({time.perf_counter() - started:.1f} s{used}){shared}", file=sys.stderr)
 
     def _check(self, job: Job, done: Rendered) -> bool:
         """WeasyPrint's warnings become build warnings (``--fatal warnings`` stops the build);

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from inka_engine import COMMUNITIES, Occurrence
-from inka_poster.cache import PosterCache, cache_key
+from inka_poster.cache import PosterCache, cache_key, shared_folder
 from inka_poster.data import feeds_url, poster_data, poster_path
 from inka_poster.grid import month_grid, month_occurrences
 from inka_poster.sizes import file_size
@@ -201,6 +201,34 @@ def test_cache_key_changes_with_every_part_and_round_trips(tmp_path: Path) -> No
     assert cache.get(base) == b"%PDF-1.7 test"
     assert cache.prune(max_age_days=30) == 0
     assert cache.prune(max_age_days=-1) == 1 and cache.get(base) is None
+
+
+def test_shared_cache_serves_a_fresh_clone(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A poster set in one clone is found by another clone of the same user (the shared
+    folder), copied into the clone's own cache; a build with its own MIA_POSTER_CACHE or
+    MIA_SHARED_CACHE=0 uses no shared folder; a shared folder it cannot write is no error."""
+    monkeypatch.delenv("MIA_POSTER_CACHE", raising=False)
+    monkeypatch.delenv("MIA_SHARED_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    shared = shared_folder()
+    assert shared == tmp_path / "home-cache" / "mia-do-ki" / "posters"
+    key = cache_key("data", "template")
+    PosterCache(tmp_path / "clone1" / "posters", shared).put(key, b"%PDF-1.7 one")
+    second = PosterCache(tmp_path / "clone2" / "posters", shared)
+    assert second.get(key) == b"%PDF-1.7 one" and second.from_shared == 1
+    assert (tmp_path / "clone2" / "posters" / f"{key}.pdf").read_bytes() == b"%PDF-1.7 one"
+    assert second.get(key) == b"%PDF-1.7 one" and second.from_shared == 1  # own copy now
+    monkeypatch.setenv("MIA_SHARED_CACHE", "0")
+    assert shared_folder() is None
+    monkeypatch.delenv("MIA_SHARED_CACHE")
+    monkeypatch.setenv("MIA_POSTER_CACHE", str(tmp_path / "own"))
+    assert shared_folder() is None
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the shared folder would be")
+    third = PosterCache(tmp_path / "clone3" / "posters", blocked / "posters")
+    third.put(key, b"%PDF-1.7 three")
+    assert third.get(key) == b"%PDF-1.7 three"
 
 
 def test_pure_modules_import_neither_pelican_nor_weasyprint() -> None:
