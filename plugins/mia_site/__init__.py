@@ -16,6 +16,7 @@ from mia_site import (
     listings,
     outputs,
     precompress,
+    preread,
     reader,
     search,
     sitemap,
@@ -31,6 +32,9 @@ RECEIVERS = (
                            cache.configure, sitemap.connect_last)),
     (signals.readers_init, (cache.guard, reader.add_reader)),
     (signals.generator_init, (filters.install, i18n.install, tags.install)),
+    # After the readers exist: the uncached files are read in forked processes first.
+    (signals.article_generator_init, (preread.articles,)),
+    (signals.page_generator_init, (preread.pages,)),
     (signals.page_generator_finalized, (context.pages_finalized,)),
     (signals.article_generator_finalized, (context.articles_finalized,)),
     (signals.all_generators_finalized, (reader.raise_content_errors,)),

@@ -58,8 +58,12 @@ def test_parallel_site_equals_one_process(tmp_path: Path, build_site_process: Bu
     results = {}
     for workers in ("2", "1"):
         output = tmp_path / f"out-{workers}"
-        result = build_site_process(output, content, env={**FAST, "MIA_WORKERS": workers})
+        # Each run with its own content cache: with two, the files are read in two processes
+        # first (mia_site.preread), with one, Pelican reads them in the build process.
+        result = build_site_process(output, content, env={
+            **FAST, "MIA_WORKERS": workers, "MIA_CACHE_PATH": str(tmp_path / f"cache-{workers}")})
         assert result.returncode == 0, result.stderr
+        assert ("in 2 Prozessen gelesen" in result.stderr) == (workers == "2")
         results[workers] = _tree(output)
     two, one = results["2"], results["1"]
     assert set(two) == set(one)
