@@ -9,7 +9,8 @@ temporary directory and measures, each build in its own child process (wall time
 peak memory of the whole process tree via wait4):
 
 - ours, clean: `tasks.build_site` with the search index, posters and compression as in
-  production, and once more without them ("core"); the content cache is emptied first;
+  production, and once more without them ("core"); the content cache and the poster cache
+  are emptied first (every poster is rendered: a first build);
 - ours, incremental: one article edited, then the same build again (warm content cache);
 - ours, clean, core, in one process (``MIA_WORKERS=1``): the speedup of parallel rendering;
 - plain Pelican (no plugins, default theme, native metadata) on the same documents, clean and
@@ -150,7 +151,10 @@ class Bench:
                        "hugo": self.hugo / "content" / "de" / first.relpath}
         self.log = work / "bench.log"
         self.cache = work / "cache"
+        # Posters in the same emptied folder: a clean build renders every poster, at every size
+        # (no poster cache of an earlier size or of this machine's other clones).
         self.env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "MIA_CACHE_PATH": str(self.cache),
+                    "MIA_POSTER_CACHE": str(self.cache / "posters"),
                     "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "plugins")])}
 
     def result(self, key: str) -> Result:
