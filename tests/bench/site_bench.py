@@ -4,8 +4,8 @@ synthetic documents. A benchmark, not a test: it prints numbers and asserts noth
     invoke bench --sizes 200,1000 --runs 3
     python -m tests.bench.site_bench --sizes 5 --runs 1 --json /tmp/bench.json --markdown /tmp/bench.md
 
-For each N (articles per language) it writes the corpus of tests/bench/corpus.py into a
-temporary directory and measures, each build in its own child process (wall time, CPU time and
+For each N (articles per language) it writes the corpus of tests/bench/corpus.py into a new
+folder below ``cache/bench/`` (``--workdir``; removed afterwards unless ``--keep``) and measures, each build in its own child process (wall time, CPU time and
 peak memory of the whole process tree via wait4):
 
 - ours, clean: `tasks.build_site` with the search index, posters and compression as in
@@ -305,6 +305,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     parser.add_argument("--markdown", type=Path, help="also write the table as Markdown here")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    parser.add_argument("--workdir", type=Path, default=ROOT / "cache" / "bench",
+                        help="where the corpora and builds go (default: cache/bench/ on the "
+                             "repository's disk, where the site is built; on some machines "
+                             "the system's temporary folder is much slower to make folders in)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     hugo = hugo_binary()
@@ -313,7 +317,8 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
     results: list[Result] = []
     for size in sizes:
-        work = Path(tempfile.mkdtemp(prefix=f"mia-bench-{size}-"))
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f"mia-bench-{size}-", dir=args.workdir))
         try:
             print(f"bench: N={size} per language in {work} …", file=sys.stderr)
             results.extend(Bench(size, args.runs, work).all(hugo))
