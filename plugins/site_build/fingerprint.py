@@ -166,9 +166,22 @@ class Digests:
                 self._feed(digest, key, index)
                 self._feed(digest, item, index)
         elif isinstance(value, (set, frozenset)):
-            items = (item.value if isinstance(item, _Same) else item for item in value)
-            for item_digest in sorted(self._digest(item, index=index) for item in items):
+            # In the order of the items' digests, not the set's (it changes with the hash
+            # seed); so are the texts left out beneath them.
+            items = []
+            for item in value:
+                if index:
+                    self._leaving.append([])
+                try:
+                    item_digest = self._digest(item.value if isinstance(item, _Same) else item,
+                                               index=index)
+                finally:
+                    left_out = self._leaving.pop() if index else []
+                items.append((item_digest, left_out))
+            for item_digest, left_out in sorted(items, key=lambda pair: pair[0]):
                 digest.update(item_digest)
+                for name, text in left_out:
+                    self._leave_out(name, text)
         else:
             for item in value:
                 self._feed(digest, item, index)
