@@ -36,8 +36,12 @@ from typing import Any
 
 #: The text of one document: shown on its own page only, so not part of the site digest; and
 #: the text's hash (``content_hash``, in its metadata too): a translation compares it with its
-#: ``source_hash`` once, and the result is the translation's own ``translation_outdated``.
-BODY_FIELDS = frozenset({"_content", "body", "body_html", "content_hash"})
+#: ``source_hash`` once, and the result is the translation's own ``translation_outdated``,
+#: which only the translation's own page shows (theme/templates/partials/language_notice.html,
+#: for the page's ``item``). So an edit of a German text renders its own pages (the notice
+#: appears on its translations) and the lists that show its summary, not the whole site.
+BODY_FIELDS = frozenset({"_content", "body", "body_html", "content_hash",
+                         "translation_outdated"})
 #: Never digested: the whole context again (covered by the site digest), Pelican's per-page
 #: bookkeeping (``localsiteurl`` is written into the context by every page), the build's own
 #: folders (a new temporary folder every build; no page shows them) and caches filled while

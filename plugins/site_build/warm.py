@@ -2,11 +2,13 @@
 import at module level.
 
 Starting Python and importing Pelican, Jinja, Markdown, Babel, PyYAML and the calendar
-libraries costs about half a second of every preview rebuild. ``invoke serve`` therefore starts
-one helper process that imports them once (by importing our plugins, then forgetting our own
-modules again); every build is a fork of that helper: a new process with the libraries in
-memory, which imports our plugins anew from disk (an edited plugin counts at once) and runs
-``site_build.run`` as the command line would. Where a process cannot fork (Windows), every
+libraries costs about half a second of every preview rebuild, and importing our own plugins
+another half. ``invoke serve`` therefore starts one helper process that imports them once;
+every build is a fork of that helper: a new process with everything in memory, which runs
+``site_build.run`` as the command line would. Before each build the helper compares our plugin
+files (their sizes and modification times) with those it imported: after an edit it forgets
+our modules and imports them again, so an edited plugin counts at once. Nothing a build does
+reaches the helper (each build is a fork of it). Where a process cannot fork (Windows), every
 build starts Python as before. A library updated while the preview runs needs a restart.
 """
 
@@ -38,14 +40,35 @@ def _forget_our_modules() -> None:
         del sys.modules[name]
 
 
+def plugin_files() -> frozenset[tuple[str, int, int]]:
+    """Our plugin modules as (path, size, modification time): what the helper imported."""
+    found = set()
+    for path in PLUGINS.rglob("*.py"):
+        try:
+            stat = path.stat()
+        except OSError:  # removed while we look: the next look sees it
+            continue
+        found.add((str(path), stat.st_size, stat.st_mtime_ns))
+    return frozenset(found)
+
+
+def _load() -> frozenset[tuple[str, int, int]]:
+    """Import the libraries and our plugins afresh; the plugin files as they were read."""
+    _forget_our_modules()
+    files = plugin_files()
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except Exception:  # a build will report it with its German sentence
+            continue
+    return files
+
+
 def _build(args: Sequence[str], env: Mapping[str, str], cwd: str) -> int:
     """In a fresh fork: the build as ``python -m site_build.run <args>`` would run it."""
     os.chdir(cwd)
     os.environ.clear()
     os.environ.update(env)
-    _forget_our_modules()
-    if str(PLUGINS) not in sys.path:
-        sys.path.insert(0, str(PLUGINS))
     run = importlib.import_module("site_build.run")
     try:
         code = int(run.main(list(args)))
@@ -59,17 +82,14 @@ def _helper(connection: Any) -> None:
     """The helper's life: load the libraries, then fork one build per request."""
     if str(PLUGINS) not in sys.path:
         sys.path.insert(0, str(PLUGINS))
-    for name in PRELOAD:
-        try:
-            importlib.import_module(name)
-        except Exception:  # a build will report it with its German sentence
-            continue
-    _forget_our_modules()
+    loaded = _load()
     while True:
         try:
             args, env, cwd = connection.recv()
         except (EOFError, KeyboardInterrupt):
             return
+        if plugin_files() != loaded:  # a plugin was edited: import ours again
+            loaded = _load()
         pid = os.fork()
         if pid == 0:  # the build
             code = 1

@@ -121,6 +121,31 @@ def test_holiday_translation_edit_renders_that_holiday_only(site: dict[str, Path
     assert _same_tree(site["out"], site["clean"]) == [], "the rebuild differs from a clean build"
 
 
+def test_german_text_edit_renders_that_topic_only(site: dict[str, Path],
+                                                  build_site_process: Build) -> None:
+    """An edit of a German text makes its translations outdated: the notice appears on the
+    translations' own pages, and no other page is rendered for it."""
+    _build(build_site_process, site)
+    before = _stamps(site["out"])
+    german = site["content"] / "pages" / "themen" / "foerderung-migrantenorganisationen.md"
+    english = german.with_suffix(".en.md")
+    assert "source_hash:" in english.read_text(encoding="utf-8")
+    notice = "notice--outdated"  # the notice, in the page's language
+    page = "themen/foerderung-migrantenorganisationen/index.html"
+    assert notice not in (site["out"] / "en" / page).read_text(encoding="utf-8")
+    german.write_text(german.read_text(encoding="utf-8").rstrip("\n")
+                      + "\n\nEin Satz, nach dem ersten Build geschrieben.\n", encoding="utf-8")
+    _build(build_site_process, site)
+    rewritten = _html(_rewritten(before, site["out"]))
+    own = {page} | {f"{lang}/{page}" for lang in ("en", "tr", "ar", "uk", "pl")}
+    assert rewritten == own, sorted(rewritten)
+    assert "Ein Satz, nach dem ersten Build" in (site["out"] / page).read_text(encoding="utf-8")
+    assert notice in (site["out"] / "en" / page).read_text(encoding="utf-8")
+
+    _build(build_site_process, site, "clean", MIA_RENDER_CACHE="0")
+    assert _same_tree(site["out"], site["clean"]) == [], "the rebuild differs from a clean build"
+
+
 def test_template_change_renders_every_page(site: dict[str, Path], tmp_path: Path,
                                             build_site_process: Build) -> None:
     theme = tmp_path / "theme"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import shutil
 from pathlib import Path
 
@@ -115,6 +116,23 @@ def test_warm_builder_builds_as_a_new_process_would(tmp_path: Path) -> None:
         assert (preview / "index.html").read_bytes() == before
     finally:
         warm.close()
+
+
+def test_warm_builder_notices_an_edited_plugin() -> None:
+    """The helper keeps our plugins imported and imports them again when one of their files
+    changed (size or modification time): an edited plugin counts at the next build."""
+    from site_build import warm
+
+    before = warm.plugin_files()
+    module = Path(warm.__file__)
+    stat = module.stat()
+    assert (str(module), stat.st_size, stat.st_mtime_ns) in before
+    try:
+        os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+        assert warm.plugin_files() != before
+    finally:
+        os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert warm.plugin_files() == before
 
 
 def _mentions(site: Path, text: str) -> list[str]:
