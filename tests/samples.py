@@ -1,4 +1,9 @@
-"""Small content files that tests write into copies of ``content/`` (one place for each)."""
+"""Small content files that tests write into copies of ``content/`` (one place for each), and
+the environment of the tests' whole-site builds."""
+
+#: A build of the site core: no posters, search index or compression, on the tests' fixed date.
+CORE_BUILD = {"MIA_SEARCH": "0", "MIA_POSTERS": "0", "MIA_PRECOMPRESS": "0",
+              "SOURCE_DATE_EPOCH": "1767225600"}
 
 #: A minimal valid news item's header; its body starts at line 8.
 NEWS_HEAD = """---

@@ -15,10 +15,10 @@ import pytest
 
 import tasks
 from site_build import parallel, working
+from tests.samples import CORE_BUILD
 
 ROOT = Path(tasks.__file__).resolve().parent
-FAST = {"MIA_SEARCH": "0", "MIA_POSTERS": "0", "MIA_PRECOMPRESS": "0", "MIA_RENDER_CACHE": "0",
-        "SOURCE_DATE_EPOCH": "1767225600"}
+FAST = {**CORE_BUILD, "MIA_RENDER_CACHE": "0"}
 Build = Callable[..., subprocess.CompletedProcess[str]]
 needs_fork = pytest.mark.skipif(not parallel.can_fork(), reason="no fork here: one process")
 

@@ -18,9 +18,9 @@ import pytest
 from mia_site import preread
 from mia_site.reader import PROBLEMS, BuildProblems
 from site_build import parallel
+from tests.samples import CORE_BUILD
 
-FAST = {"MIA_SEARCH": "0", "MIA_POSTERS": "0", "MIA_PRECOMPRESS": "0", "MIA_RENDER_CACHE": "0",
-        "SOURCE_DATE_EPOCH": "1767225600"}
+FAST = {**CORE_BUILD, "MIA_RENDER_CACHE": "0"}
 Build = Callable[..., subprocess.CompletedProcess[str]]
 
 

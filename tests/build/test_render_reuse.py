@@ -15,11 +15,10 @@ from pathlib import Path
 import pytest
 
 import tasks
-from tests.samples import NEWS
+from tests.samples import CORE_BUILD, NEWS
 
 ROOT = Path(tasks.__file__).resolve().parent
-FAST = {"MIA_SEARCH": "0", "MIA_POSTERS": "0", "MIA_PRECOMPRESS": "0",
-        "SOURCE_DATE_EPOCH": "1767225600"}
+FAST = CORE_BUILD
 NEWS_FILE = Path("news/2025-01-02-testmeldung.md")
 Build = Callable[..., subprocess.CompletedProcess[str]]
 
