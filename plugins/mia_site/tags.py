@@ -30,11 +30,15 @@ def localise_tags(items: list[Any], settings: dict[str, Any]) -> None:
     """Give each translation the German key's tag for each label it uses (keys stay)."""
     from mia_site.reader import tag
 
+    keys: dict[str, dict[str, str]] = {}  # per language: label → German key
     for item in items:
         tags = getattr(item, "tags", None)
         if item.lang == settings["DEFAULT_LANG"] or not tags or getattr(item, "fallback", False):
             continue
-        to_key = {label: key for key, label in labels(settings, item.lang).items()}
+        to_key = keys.get(item.lang)
+        if to_key is None:
+            to_key = keys[item.lang] = {label: key for key, label
+                                        in labels(settings, item.lang).items()}
         item.tags = [tag(to_key[t.name], settings) if t.name in to_key else t for t in tags]
         item.metadata["tags"] = item.tags
 
@@ -42,10 +46,17 @@ def localise_tags(items: list[Any], settings: dict[str, Any]) -> None:
 def install(generator: Any) -> None:
     """The Jinja filter ``tag_label``: a tag's label in the language being rendered."""
     settings = generator.settings
+    # Per language, once per generator, i.e. per build (the glossary is read before the build
+    # writes; looking it up for each of some 30,000 tag links cost about 1 s at 1,000 news).
+    known: dict[str, dict[str, str]] = {}
 
     @pass_context
     def tag_label(ctx: Context, tag: Any) -> str:
         name = getattr(tag, "name", str(tag))
-        return labels(settings, lang_of(ctx)).get(name, name)
+        lang = lang_of(ctx)
+        found = known.get(lang)
+        if found is None:
+            found = known[lang] = labels(settings, lang)
+        return found.get(name, name)
 
     generator.env.filters["tag_label"] = tag_label

@@ -47,16 +47,18 @@ class WrittenFiles:
 
     def __init__(self, output: Path) -> None:
         self.output = Path(output).resolve()
+        self._prefix = f"{self.output}/"  # Pelican's writer names files by absolute path
         self.producers: dict[str, str] = {}
         self.pages: list[Page] = []
 
     def relative(self, path: str | Path) -> str:
         """``path`` (absolute inside the output, or output-relative) as an output-relative
         POSIX path; ``..`` may not leave the output folder."""
-        if isinstance(path, str) and not path.startswith("/") and "\\" not in path:
-            parts = path.split("/")
+        inside = str(path).removeprefix(self._prefix)
+        if not inside.startswith("/") and "\\" not in inside:
+            parts = inside.split("/")
             if ".." not in parts and "." not in parts and "" not in parts:
-                return path  # already plain and inside (the common case: no file system call)
+                return inside  # plain and inside (the common case: no file system call)
         full = Path(path) if Path(path).is_absolute() else self.output / path
         try:
             return full.resolve().relative_to(self.output).as_posix()
