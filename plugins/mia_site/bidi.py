@@ -115,8 +115,12 @@ def isolate_html(page: str) -> str:
     return "".join(out)
 
 
+#: How far into a page its ``<html dir=…>`` is looked for.
+_HEAD = 2000
+
+
 def is_rtl_page(page: str) -> bool:
-    return _RTL_PAGE.search(page[:2000]) is not None
+    return _RTL_PAGE.search(page[:_HEAD]) is not None
 
 
 def content_written(path: str, context: Any = None) -> None:
@@ -125,9 +129,10 @@ def content_written(path: str, context: Any = None) -> None:
     file = Path(path)
     if file.suffix != ".html":
         return
+    with file.open("rb") as written:  # the head says the direction: most pages end here
+        if not is_rtl_page(written.read(_HEAD).decode("utf-8", "ignore")):
+            return
     page = file.read_text(encoding="utf-8")
-    if not is_rtl_page(page):
-        return
     done = isolate_html(page)
     if done != page:
         file.write_text(done, encoding="utf-8")

@@ -76,6 +76,26 @@ def _gettext(ctx: Context, message: str) -> str:
     return catalog(ctx, lang_of(ctx)).gettext(message)
 
 
+def _newstyle_gettext(known: dict[tuple[Any, str, bool], str]) -> Any:
+    """Jinja's newstyle ``gettext`` (jinja2.ext._make_new_gettext) over :func:`_gettext`, the
+    same result: the translation, as Markup when autoescaping, always %-formatted with the
+    call's variables. Without variables the result is kept in ``known``."""
+
+    @pass_context
+    def gettext(ctx: Context, message: str, /, **variables: Any) -> str:
+        autoescape = ctx.eval_ctx.autoescape
+        key = (catalog(ctx, lang_of(ctx)), message, autoescape)
+        if not variables and key in known:
+            return known[key]
+        found: str = key[0].gettext(message)
+        done = (Markup(found) if autoescape else found) % variables
+        if not variables:
+            known[key] = done
+        return done
+
+    return gettext
+
+
 @pass_context
 def _ngettext(ctx: Context, singular: str, plural: str, n: int) -> str:
     return catalog(ctx, lang_of(ctx)).ngettext(singular, plural, n)
@@ -158,6 +178,9 @@ def hreflang_links(ctx: Context) -> list[tuple[str, str]]:
 def install(generator: Any) -> None:
     env = generator.env
     env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
+    # `_()` and `{% trans %}` without Jinja's two wrappers around each call (about 430,000
+    # calls at 1,000 news per language): what they return, remembered per catalogue.
+    env.globals["gettext"] = env.globals["_"] = _newstyle_gettext({})
     env.globals.update(lpath=lpath, NATIVE_NAMES=NATIVE_NAMES,
                        RTL_LANGUAGES=rtl_languages(), paths=urls,
                        language_links=language_links, hreflang_links=hreflang_links)
