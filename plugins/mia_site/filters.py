@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
 from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 
 from content_model.html_policy import clean
+from site_core import pagination
 from site_core.languages import babel_locale
 
 # Site language → Babel locale: the site core's one map (site_core.languages.LOCALES).
 _locale = babel_locale
 
 
+@lru_cache(maxsize=8192)  # list pages show the same dates again and again
 def date_long(value: dt.date, locale: str = "de") -> str:
     """e.g. '21. Juni 2025', '21 Haziran 2025'."""
     return format_date(value, format="long", locale=_locale(locale))
@@ -58,5 +61,6 @@ FILTERS = {
 
 
 def install(generator: Any) -> None:
-    """Add our filters to the generator's Jinja environment."""
+    """Add our filters (and the pagination's page numbers) to the generator's Jinja environment."""
     generator.env.filters.update(FILTERS)
+    generator.env.globals["page_window"] = pagination.window
