@@ -16,7 +16,8 @@ from inka_engine import COMMUNITIES, Occurrence
 from inka_engine.export import OPEN_DATA_FIELDS, holiday_url, to_csv, to_json
 from inka_engine.history import Change, History, holiday_files
 from inka_engine.texts import Catalog, repo_catalog, text
-from inka_site.vevents import EventStore, LanguageEvents
+from inka_site.vevents import LanguageEvents
+from site_build.files import TextStore
 from site_core import communities, urls
 from site_core.languages import babel_locale
 
@@ -73,11 +74,11 @@ def feed_name(community: str | None, lang: str, translate: Callable[[str, str], 
 
 
 def build_files(occurrences: Sequence[Occurrence], settings: FeedSettings,
-                store: EventStore | None = None) -> Files:
+                store: TextStore | None = None) -> Files:
     """Every feed and open-data file in every language. Each VEVENT is serialised once per
     language (``alle.ics`` and its community's feed share it) or taken from ``store``."""
     files = Files()
-    store = store or EventStore(None)
+    store = store or TextStore(None)
     window = in_years(occurrences, settings.years)
     for lang in settings.languages:
 

@@ -15,10 +15,10 @@ from inka_site import filters
 from inka_site.calendar import Calendar, HolidayPage, build_calendar
 from inka_site.feeds import FeedSettings, Files, build_files, human_size
 from inka_site.markup import render_body
-from inka_site.vevents import EventStore
 from mia_site import cache, i18n
 from mia_site import filters as site_filters
 from mia_site.reader import record
+from site_build.files import TextStore
 from site_core import communities, urls
 from site_core.history import History, repository_stamp
 
@@ -100,7 +100,7 @@ class InkaGenerator(Generator):
             translate=lambda lang, message: i18n.translate(settings, lang, message),
             history=History.of(content), today=build_date,
             catalog=lambda lang: i18n.catalog(settings, lang))
-        store = EventStore(cache.folder_for(settings, "feeds"))
+        store = TextStore(cache.folder_for(settings, "feeds"))
         return build_files(calendar.occurrences, feed_settings, store)
 
     def generate_output(self, writer: Any) -> None:

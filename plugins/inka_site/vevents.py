@@ -5,7 +5,7 @@ built and serialised (icalendar's line folding is the costly part) once per lang
 feed is its calendar header with those bytes spliced in: byte-identical to serialising the
 whole calendar, since icalendar writes a component's lines the same wherever it sits.
 
-Across builds the bytes are kept in ``cache/feeds/<lang>.json``, keyed by a hash of everything
+Across builds the bytes are kept in ``cache/feeds/<lang>.json`` (site_build.files.TextStore), keyed by a hash of everything
 they are made of (:meth:`LanguageEvents.key`): the occurrence, its holiday's explanation in the
 language, its last change (DTSTAMP, SEQUENCE), its page URL, whether it may still move, the
 language's whole catalogue, the UID domain, and the source of the code and the versions of the
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,7 +25,6 @@ from pathlib import Path
 from inka_engine import Occurrence
 from inka_engine.ical import build_calendar, explanation_of, to_ics
 from inka_engine.texts import Catalog
-from site_build.files import write_atomic
 from site_core.history import Change
 
 ENGINE = Path(__file__).resolve().parents[1] / "inka_engine"
@@ -63,34 +61,6 @@ def splice(header: bytes, events: Iterable[bytes]) -> bytes:
     if not header.endswith(END):
         raise ValueError("the calendar header does not end with END:VCALENDAR")
     return header[:-len(END)] + b"".join(events) + END
-
-
-@dataclass
-class EventStore:
-    """``<folder>/<lang>.json``: key → the VEVENTs' text (``None``: no cache)."""
-
-    folder: Path | None
-
-    def _path(self, lang: str) -> Path | None:
-        return self.folder / f"{lang}.json" if self.folder is not None else None
-
-    def load(self, lang: str) -> dict[str, str]:
-        path = self._path(lang)
-        if path is None:
-            return {}
-        try:
-            found = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        events = found.get("events") if isinstance(found, dict) else None
-        return events if isinstance(events, dict) else {}
-
-    def save(self, lang: str, events: dict[str, str]) -> None:
-        path = self._path(lang)
-        if path is None:
-            return
-        data = json.dumps({"events": events}, ensure_ascii=False, sort_keys=True)
-        write_atomic(path, data.encode("utf-8"))
 
 
 @dataclass

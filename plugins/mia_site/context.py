@@ -10,11 +10,13 @@ from typing import Any
 
 from content_core import ContentError, ContentErrors, parse_front_matter
 from content_model.site_rules import Item, site_rules
-from mia_site import events_ical, images, jsonld
+from mia_site import events_cache, events_ical, images, jsonld
+from mia_site.cache import folder_for
 from mia_site.events import ends_at, language_names, series_members, split_events
 from mia_site.i18n import link_versions, translate
 from mia_site.reader import record
 from mia_site.tags import localise_tags
+from site_build.files import TextStore
 from site_core import urls
 from site_core.history import Change, History, repository_stamp
 from site_core.messages import N_
@@ -133,16 +135,22 @@ def _event_files(events: list[Any], settings: dict[str, Any]) -> dict[str, bytes
         return history.change(sources.get(id(page), [Path(page.source_path)]))
 
     files: dict[str, bytes] = {}
+    store = TextStore(folder_for(settings, "event-ics"))
     for lang in settings["LANGUAGES"]:
         meta = {"name": translate(settings, lang, CALNAME),
                 "description": translate(settings, lang, CALDESC),
                 "stamp": stamp, "uid_domain": domain, "change_for": change_for}
-        feed = []
+        calendar = (lang, meta["name"], meta["description"], stamp, domain)
+        kept = events_cache.LanguageFiles(store, lang)
+        feed, keys = [], []
         for event in sorted(events, key=lambda e: (e.start, e.slug)):
             page = event.versions[lang]
             url = f"{base}/{page.url}"
             path = urls.event_ics(event.slug, lang)
-            data = events_ical.to_ics(events_ical.calendar([(page, url)], **meta))
+            keys.append(events_cache.key(*calendar, url, change_for(page),
+                                         events_ical.inputs(page)))
+            data = kept.get(keys[-1], lambda page=page, url=url, meta=meta: events_ical.to_ics(
+                events_ical.calendar([(page, url)], **meta)))
             files[path] = data
             feed.append((page, url))
             page.ics_path = "/" + path
@@ -150,8 +158,10 @@ def _event_files(events: list[Any], settings: dict[str, Any]) -> dict[str, bytes
             page.json_ld = jsonld.script_text(jsonld.event(page, url))
             page.ends_at = ends_at(page)
             page.language_names = language_names(getattr(page, "languages", None) or [], lang)
-        files[urls.events_feed(lang)] = events_ical.to_ics(
-            events_ical.calendar(feed, **meta))
+        files[urls.events_feed(lang)] = kept.get(
+            events_cache.feed_key(keys, *calendar),
+            lambda feed=feed, meta=meta: events_ical.to_ics(events_ical.calendar(feed, **meta)))
+        kept.save()
     return files
 
 

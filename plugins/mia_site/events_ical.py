@@ -38,6 +38,18 @@ def location_text(location: dict[str, str]) -> str:
     return ", ".join(v for v in (location.get("name"), location.get("address")) if v)
 
 
+#: Every attribute of an event that :func:`event_component` reads: with the URL, the change and
+#: the calendar's own texts they are what an event's VEVENT is made of (the key of the .ics
+#: files kept between builds, mia_site.events_cache; a test holds the two together).
+FIELDS = ("slug", "title", "summary_text", "start", "end", "all_day", "location", "duration",
+          "event_status", "lang", "content_lang")
+
+
+def inputs(event: Any) -> tuple[tuple[str, Any], ...]:
+    """(name, value) of each of :data:`FIELDS` (None when the event has no such attribute)."""
+    return tuple((name, getattr(event, name, None)) for name in FIELDS)
+
+
 def event_component(event: Any, *, url: str, stamp: dt.datetime, uid_domain: str,
                     change: Change | None = None) -> Event:
     """One VEVENT. ``event`` has slug, title, summary_text, start, end, all_day, location,

@@ -16,7 +16,8 @@ from inka_engine.export import holiday_url
 from inka_engine.ical import build_calendar, to_ics
 from inka_engine.texts import repo_catalog, text
 from inka_site import feeds
-from inka_site.vevents import EventStore, splice
+from inka_site.vevents import splice
+from site_build.files import TextStore
 from site_core import urls
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,7 +71,7 @@ def _tamper(folder: Path, lang: str) -> str:
 
 
 def test_unchanged_events_come_from_the_cache(found: list, tmp_path: Path) -> None:
-    store = EventStore(tmp_path)
+    store = TextStore(tmp_path)
     first = feeds.build_files(found, _settings(), store)
     assert first.contents == feeds.build_files(found, _settings(), store).contents
     mark = _tamper(tmp_path, "ar")
@@ -91,7 +92,7 @@ def _events(feed: bytes) -> list[bytes]:
 ])
 def test_a_changed_input_is_not_taken_from_the_cache(found: list, tmp_path: Path,
                                                       change: dict) -> None:
-    store = EventStore(tmp_path)
+    store = TextStore(tmp_path)
     feed = "ar/kalender/alle.ics"
     before = feeds.build_files(found, _settings(), store).contents[feed]
     mark = _tamper(tmp_path, "ar").encode()
