@@ -5,11 +5,12 @@ built and serialised (icalendar's line folding is the costly part) once per lang
 feed is its calendar header with those bytes spliced in: byte-identical to serialising the
 whole calendar, since icalendar writes a component's lines the same wherever it sits.
 
-Across builds the bytes are kept in ``cache/feeds/<lang>.json`` (site_build.files.TextStore), keyed by a hash of everything
-they are made of (:meth:`LanguageEvents.key`): the occurrence, its holiday's explanation in the
-language, its last change (DTSTAMP, SEQUENCE), its page URL, whether it may still move, the
-language's whole catalogue, the UID domain, and the source of the code and the versions of the
-libraries that write them. A build keeps only the entries it used.
+Across builds the bytes are kept in ``cache/feeds/<lang>.json`` (site_build.files.TextStore),
+keyed by a hash of everything they are made of (:meth:`LanguageEvents.key`): the occurrence,
+its holiday's explanation in the language, its last change (DTSTAMP, SEQUENCE), its page URL,
+whether it may still move, the language's whole catalogue, the UID domain, and the source of
+the code and the versions of the libraries that write them. A build keeps only the entries it
+used.
 """
 
 from __future__ import annotations

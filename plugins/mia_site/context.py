@@ -52,14 +52,14 @@ def _items(generator: Any) -> list[Item]:
 
 
 def fix_addresses(generator: Any) -> None:
-    """Each document's URL and file name, worked out once when its generator is finalized.
-    Pelican formats them from the settings at every use (``Content.url`` is a property), and
-    the templates use them some 130,000 times at 1,000 news per language; nothing changes them
-    after this point. Pelican's ``override_url``/``override_save_as`` hold them (as for the
-    fallback copies, mia_site.i18n)."""
+    """Each document's URL, worked out once when its generator is finalized. Pelican formats
+    it from the settings at every use (``Content.url`` is a property), and the templates use it
+    some 130,000 times at 1,000 news per language; nothing changes it after this point.
+    Pelican's ``override_url`` holds it. (Not ``override_save_as``: Pelican writes a document
+    that has one with ``override_output``, which would let a later page of the same file name
+    be skipped instead of stopping the build.)"""
     for document in (c for name in _READ for c in getattr(generator, name, [])):
         document.override_url = document.url
-        document.override_save_as = document.save_as
 
 
 def check_site_rules(generator: Any) -> list[ContentError]:

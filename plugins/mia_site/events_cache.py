@@ -51,13 +51,11 @@ class LanguageFiles:
         self.store, self.lang = store, lang
         self.kept = store.load(lang)
         self.used: dict[str, str] = {}
-        self.made = 0
 
     def get(self, file_key: str, make: Callable[[], bytes]) -> bytes:
         text = self.kept.get(file_key)
         if text is None:
             text = make().decode("utf-8")
-            self.made += 1
         self.used[file_key] = text
         return text.encode("utf-8")
 

@@ -17,10 +17,16 @@ from site_core.languages import babel_locale
 _locale = babel_locale
 
 
-@lru_cache(maxsize=8192)  # list pages show the same dates again and again
 def date_long(value: dt.date, locale: str = "de") -> str:
     """e.g. '21. Juni 2025', '21 Haziran 2025'."""
-    return format_date(value, format="long", locale=_locale(locale))
+    # Babel formats a datetime's own calendar date (not a moment, which equal datetimes in two
+    # time zones share): that date is the key of the formats kept.
+    return _date_long(value.date() if isinstance(value, dt.datetime) else value, locale)
+
+
+@lru_cache(maxsize=8192)  # list pages show the same dates again and again
+def _date_long(day: dt.date, locale: str) -> str:
+    return format_date(day, format="long", locale=_locale(locale))
 
 
 def date_full(value: dt.date, locale: str = "de") -> str:

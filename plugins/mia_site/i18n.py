@@ -77,9 +77,10 @@ def _gettext(ctx: Context, message: str) -> str:
 
 
 def _newstyle_gettext(known: dict[tuple[Any, str, bool], str]) -> Any:
-    """Jinja's newstyle ``gettext`` (jinja2.ext._make_new_gettext) over :func:`_gettext`, the
-    same result: the translation, as Markup when autoescaping, always %-formatted with the
-    call's variables. Without variables the result is kept in ``known``."""
+    """Jinja's newstyle ``gettext`` (jinja2.ext._make_new_gettext) with the look-up of
+    :func:`_gettext`, in one call: the translation, as Markup when autoescaping, always
+    %-formatted with the call's variables. Without variables the result is kept in ``known``
+    (per catalogue object: a changed catalogue is a new object)."""
 
     @pass_context
     def gettext(ctx: Context, message: str, /, **variables: Any) -> str:
